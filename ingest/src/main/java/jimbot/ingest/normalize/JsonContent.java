@@ -1,0 +1,181 @@
+package jimbot.ingest.normalize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ListValue;
+import com.google.protobuf.NullValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Canonical digests of parsed JSON (key order ignored) and its conversion to {@code google.protobuf.Struct}. */
+public final class JsonContent {
+
+    /** Bytes of the digest kept in dedupe keys: 128 bits of SHA-256. */
+    public static final int DIGEST_BYTES = 16;
+
+    private static final byte NULL = 0;
+    private static final byte FALSE = 1;
+    private static final byte TRUE = 2;
+    private static final byte INTEGER = 3;
+    private static final byte DECIMAL = 4;
+    private static final byte STRING = 5;
+    private static final byte ARRAY = 6;
+    private static final byte OBJECT = 7;
+    private static final byte OTHER = 8;
+
+    private JsonContent() {
+    }
+
+    /**
+     * A digest of the node's content: objects with the same members in any key order digest alike; numbers
+     * digest by value ({@code 7} and {@code 7.0} alike); a string never digests like a number.
+     */
+    public static byte[] digest(JsonNode node) {
+        MessageDigest md = sha256();
+        ByteBuffer scratch = ByteBuffer.allocate(Long.BYTES + 1);
+        feed(md, node, scratch);
+        return Arrays.copyOf(md.digest(), DIGEST_BYTES);
+    }
+
+    private static void feed(MessageDigest md, JsonNode node, ByteBuffer scratch) {
+        switch (node.getNodeType()) {
+            case NULL, MISSING -> md.update(NULL);
+            case BOOLEAN -> md.update(node.booleanValue() ? TRUE : FALSE);
+            case NUMBER -> {
+                double d = node.doubleValue();
+                if (node.isIntegralNumber() && node.canConvertToLong()) {
+                    putLong(md, scratch, INTEGER, node.longValue());
+                } else if (!Double.isNaN(d) && !Double.isInfinite(d) && d == Math.rint(d) && Math.abs(d) < 0x1p62) {
+                    putLong(md, scratch, INTEGER, (long) d);
+                } else if (node.isBigInteger()) {
+                    md.update(DECIMAL);
+                    putString(md, scratch, node.bigIntegerValue().toString());
+                } else {
+                    putLong(md, scratch, DECIMAL, Double.doubleToLongBits(d));
+                }
+            }
+            case STRING -> {
+                md.update(STRING);
+                putString(md, scratch, node.textValue());
+            }
+            case ARRAY -> {
+                putLong(md, scratch, ARRAY, node.size());
+                for (JsonNode item : node) {
+                    feed(md, item, scratch);
+                }
+            }
+            case OBJECT -> {
+                putLong(md, scratch, OBJECT, node.size());
+                List<String> names = new ArrayList<>(node.size());
+                node.fieldNames().forEachRemaining(names::add);
+                names.sort(null);
+                for (String name : names) {
+                    putString(md, scratch, name);
+                    feed(md, node.get(name), scratch);
+                }
+            }
+            case BINARY, POJO -> {
+                md.update(OTHER);
+                putString(md, scratch, node.toString());
+            }
+        }
+    }
+
+    private static void putLong(MessageDigest md, ByteBuffer scratch, byte tag, long value) {
+        scratch.clear();
+        scratch.put(tag).putLong(value);
+        md.update(scratch.array(), 0, scratch.position());
+    }
+
+    private static void putString(MessageDigest md, ByteBuffer scratch, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        scratch.clear();
+        scratch.putInt(b.length);
+        md.update(scratch.array(), 0, Integer.BYTES);
+        md.update(b);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** The members of an object, minus {@code skip}, as a Struct. A non-object gives an empty Struct. */
+    public static Struct toStruct(JsonNode node, Set<String> skip) {
+        Struct.Builder b = Struct.newBuilder();
+        if (node == null || !node.isObject()) {
+            return b.build();
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!skip.contains(f.getKey())) {
+                b.putFields(f.getKey(), toValue(f.getValue()));
+            }
+        }
+        return b.build();
+    }
+
+    /** A protobuf Value as JSON: whole numbers print without a fraction, NaN and infinities as strings. */
+    public static JsonNode toJson(Value value) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        return switch (value.getKindCase()) {
+            case NULL_VALUE, KIND_NOT_SET -> f.nullNode();
+            case BOOL_VALUE -> f.booleanNode(value.getBoolValue());
+            case NUMBER_VALUE -> {
+                double d = value.getNumberValue();
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    yield f.textNode(Double.toString(d));
+                }
+                yield d == Math.rint(d) && Math.abs(d) < 0x1p53 ? f.numberNode((long) d) : f.numberNode(d);
+            }
+            case STRING_VALUE -> f.textNode(value.getStringValue());
+            case LIST_VALUE -> {
+                ArrayNode a = f.arrayNode(value.getListValue().getValuesCount());
+                value.getListValue().getValuesList().forEach(v -> a.add(toJson(v)));
+                yield a;
+            }
+            case STRUCT_VALUE -> toJson(value.getStructValue());
+        };
+    }
+
+    /** A Struct as a JSON object (see {@link #toJson(Value)}). */
+    public static ObjectNode toJson(Struct struct) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        struct.getFieldsMap().forEach((k, v) -> o.set(k, toJson(v)));
+        return o;
+    }
+
+    /** A JSON value as a protobuf Value. Numbers become doubles (exact up to 2^53). */
+    public static Value toValue(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case NULL, MISSING -> Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build();
+            case BOOLEAN -> Value.newBuilder().setBoolValue(node.booleanValue()).build();
+            case NUMBER -> Value.newBuilder().setNumberValue(node.doubleValue()).build();
+            case STRING -> Value.newBuilder().setStringValue(node.textValue()).build();
+            case ARRAY -> {
+                ListValue.Builder list = ListValue.newBuilder();
+                for (JsonNode item : node) {
+                    list.addValues(toValue(item));
+                }
+                yield Value.newBuilder().setListValue(list).build();
+            }
+            case OBJECT -> Value.newBuilder().setStructValue(toStruct(node, Set.of())).build();
+            case BINARY, POJO -> Value.newBuilder().setStringValue(node.toString()).build();
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** Run segmentation: which run (game id) each event belongs to, per client, for both dialects. */
+package jimbot.ingest.runs;

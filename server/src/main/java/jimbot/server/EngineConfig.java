@@ -1,0 +1,120 @@
+package jimbot.server;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Objects;
+import jimbot.ingest.IntakeConfig;
+import jimbot.journal.JournalConfig;
+
+/**
+ * Everything the engine is configured with, read once from the {@code jimbot} config node (see
+ * {@code jimbot-defaults.yaml} for each key, its unit and default) and validated with messages naming the key.
+ *
+ * @param bind address every listener binds to
+ * @param dataDir where stores keep their files
+ * @param httpPort HTTP port (0: any free one)
+ * @param httpShutdownGrace how long stopping waits for requests in flight
+ * @param grpcPort gRPC port (0: any free one)
+ * @param boltPort embedded graph database's Bolt port (0: any free one)
+ * @param intake intake limits
+ * @param durability when a journal append counts as done
+ * @param maxGroupRequests requests per group commit
+ */
+public record EngineConfig(String bind, Path dataDir, int httpPort, Duration httpShutdownGrace, int grpcPort,
+                           int boltPort, IntakeConfig intake, JournalConfig.Durability durability,
+                           int maxGroupRequests) {
+
+    public EngineConfig {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(dataDir, "dataDir");
+        port("jimbot.http.port", httpPort);
+        port("jimbot.grpc.port", grpcPort);
+        port("jimbot.bolt.port", boltPort);
+        if (bind.isBlank()) {
+            throw new IllegalArgumentException("jimbot.bind is empty; expected an address such as 127.0.0.1");
+        }
+    }
+
+    /** Reads and validates the {@code jimbot} node of {@code root}. */
+    public static EngineConfig from(Config root) {
+        Config c = root.get("jimbot");
+        IntakeConfig intake = new IntakeConfig(
+                longValue(c, "ingest.max-body-bytes"),
+                duration(c, "ingest.ack-timeout"),
+                duration(c, "ingest.live-window"));
+        return new EngineConfig(
+                text(c, "bind"),
+                Path.of(text(c, "data-dir")),
+                intValue(c, "http.port"),
+                duration(c, "http.shutdown-grace"),
+                intValue(c, "grpc.port"),
+                intValue(c, "bolt.port"),
+                intake,
+                durability(c),
+                intValue(c, "journal.max-group-requests"));
+    }
+
+    /** The journal's own configuration under the data directory. */
+    public JournalConfig journal() {
+        return new JournalConfig(dataDir.resolve("journal"), durability, maxGroupRequests);
+    }
+
+    private static void port(String key, int value) {
+        if (value < 0 || value > 65_535) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s is %d; expected a port from 0 (any free port) to 65535", key, value));
+        }
+    }
+
+    private static String text(Config c, String key) {
+        try {
+            return c.get(key).asString().get().trim();
+        } catch (ConfigException e) {
+            throw missing(key, "a value");
+        }
+    }
+
+    private static int intValue(Config c, String key) {
+        String raw = text(c, key);
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("jimbot." + key + " is '" + raw + "'; expected a whole number");
+        }
+    }
+
+    private static long longValue(Config c, String key) {
+        String raw = text(c, key);
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("jimbot." + key + " is '" + raw + "'; expected a whole number");
+        }
+    }
+
+    private static Duration duration(Config c, String key) {
+        String raw = text(c, key);
+        try {
+            return Duration.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("jimbot." + key + " is '" + raw + "'; expected an ISO-8601 duration such as PT30S");
+        }
+    }
+
+    private static JournalConfig.Durability durability(Config c) {
+        String raw = text(c, "journal.durability");
+        try {
+            return JournalConfig.Durability.valueOf(raw.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("jimbot.journal.durability is '" + raw + "'; expected SYNC or OS_BUFFERED");
+        }
+    }
+
+    private static IllegalArgumentException missing(String key, String expected) {
+        return new IllegalArgumentException("jimbot." + key + " is not set; expected " + expected);
+    }
+}

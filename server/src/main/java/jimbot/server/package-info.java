@@ -1,0 +1,2 @@
+/** main, configuration and the jimbot command line. */
+package jimbot.server;
