@@ -141,7 +141,11 @@ public final class JsonContent {
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
                     yield f.textNode(Double.toString(d));
                 }
-                yield d == Math.rint(d) && Math.abs(d) < 0x1p53 ? f.numberNode((long) d) : f.numberNode(d);
+                if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+                    long whole = (long) d;
+                    yield whole == (int) whole ? f.numberNode((int) whole) : f.numberNode(whole);
+                }
+                yield f.numberNode(d);
             }
             case STRING_VALUE -> f.textNode(value.getStringValue());
             case LIST_VALUE -> {
