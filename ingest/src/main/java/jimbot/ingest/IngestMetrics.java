@@ -2,6 +2,7 @@ package jimbot.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,25 +21,35 @@ final class IngestMetrics {
     enum Outcome { RECEIVED, STORED, DUPLICATE, REJECTED }
 
     private final MeterRegistry registry;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** Counters by dialect, then type tag, then outcome ordinal: no string building per event. */
+    private final Map<Dialect, Map<String, Counter[]>> counters = new ConcurrentHashMap<>();
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     void count(Dialect dialect, String type, Outcome outcome) {
+        String typeTag = KNOWN_TYPES.contains(type) ? type : type.isEmpty() ? "NONE" : "OTHER";
+        Counter[] byOutcome = counters.computeIfAbsent(dialect, d -> new ConcurrentHashMap<>())
+                .computeIfAbsent(typeTag, t -> register(dialect, t));
+        byOutcome[outcome.ordinal()].increment();
+    }
+
+    private Counter[] register(Dialect dialect, String typeTag) {
         String dialectTag = switch (dialect) {
             case DIALECT_JIMBOT -> "jimbot";
             case DIALECT_STANDALONE -> "standalone";
             case DIALECT_ENGINE -> "engine";
             case DIALECT_UNSPECIFIED, UNRECOGNIZED -> "unknown";
         };
-        String typeTag = KNOWN_TYPES.contains(type) ? type : type.isEmpty() ? "NONE" : "OTHER";
-        String outcomeTag = outcome.name().toLowerCase(java.util.Locale.ROOT);
-        counters.computeIfAbsent(dialectTag + '|' + typeTag + '|' + outcomeTag, k -> Counter
-                .builder("jimbot.ingest.events")
-                .description("Events by what became of them: received, stored, duplicate, rejected")
-                .tag("dialect", dialectTag).tag("type", typeTag).tag("outcome", outcomeTag)
-                .register(registry)).increment();
+        Outcome[] outcomes = Outcome.values();
+        Counter[] out = new Counter[outcomes.length];
+        for (Outcome o : outcomes) {
+            out[o.ordinal()] = Counter.builder("jimbot.ingest.events")
+                    .description("Events by what became of them: received, stored, duplicate, rejected")
+                    .tag("dialect", dialectTag).tag("type", typeTag).tag("outcome", o.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
+        }
+        return out;
     }
 }

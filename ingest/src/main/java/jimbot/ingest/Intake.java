@@ -179,8 +179,8 @@ public final class Intake {
 
     private EventReceipt receipt(Event sent, Journal.Appended appended) {
         return switch (appended) {
-            case Journal.Appended.Stored s -> new EventReceipt(s.event().getEventId(), s.offset(), false,
-                    s.event().getGameId(), s.event().getTopic());
+            case Journal.Appended.Stored s -> new EventReceipt(sent.getEventId(), s.offset(), false,
+                    s.event().getGameId(), sent.getTopic());
             case Journal.Appended.Duplicate d -> new EventReceipt(sent.getEventId(), d.offset(), true,
                     stored(d.offset()).map(Event::getGameId).orElse(""), sent.getTopic());
         };
@@ -271,7 +271,7 @@ public final class Intake {
         ByteString key = request.clientRef()
                 .map(ref -> ByteString.copyFrom(("c" + game + '\0' + ref).getBytes(StandardCharsets.UTF_8)))
                 .orElse(ByteString.EMPTY);
-        Journal.Appended appended = appendDurably(List.of(new Journal.Entry(event, key))).get(0);
+        Journal.Appended appended = appendDurably(List.of(Journal.Entry.of(event, key))).get(0);
         return switch (appended) {
             case Journal.Appended.Stored s -> new QueuedCommand(s.event().getCommand().getCommand(), false);
             case Journal.Appended.Duplicate d -> new QueuedCommand(stored(d.offset())
@@ -337,7 +337,7 @@ public final class Intake {
             out.add(new Delivered(c, as));
             CommandRecord record = CommandRecord.newBuilder().setCommand(c).setStage(CommandRecord.Stage.STAGE_DELIVERED)
                     .setDeliveredAs(as).setDeliveredTo(client).setDeliveredAtMs(now).build();
-            records.add(new Journal.Entry(engineEvent(game.get(), "DELIVERED", Topics.COMMAND_DELIVERED, now, record),
+            records.add(Journal.Entry.of(engineEvent(game.get(), "DELIVERED", Topics.COMMAND_DELIVERED, now, record),
                     ByteString.EMPTY));
         }
         try {

@@ -1,6 +1,8 @@
 package jimbot.journal;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Struct;
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,18 +55,50 @@ public interface Journal extends AutoCloseable {
     @Override
     void close();
 
-    /** An event to append, with the key that identifies a resend of it (empty: never a duplicate). */
-    record Entry(Event event, ByteString dedupeKey) {
+    /**
+     * An event to append, with the key that identifies a resend of it (empty: never a duplicate).
+     *
+     * @param event the event without its {@code raw} field
+     * @param raw the event's {@code raw} field, already encoded as a {@code google.protobuf.Struct} (empty when
+     *     none): the intake encodes it straight from JSON, which is much cheaper than building the Struct
+     * @param dedupeKey identifies a resend of the same event; empty: never a duplicate
+     */
+    record Entry(Event event, ByteString raw, ByteString dedupeKey) {
         public Entry {
             Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(raw, "raw");
             Objects.requireNonNull(dedupeKey, "dedupeKey");
+        }
+
+        /** An entry whose event carries everything itself. */
+        public static Entry of(Event event, ByteString dedupeKey) {
+            return new Entry(event, ByteString.EMPTY, dedupeKey);
+        }
+
+        /** The event with its raw field, as a reader of the journal will see it. */
+        public Event full() {
+            try {
+                return raw.isEmpty() ? event : event.toBuilder().setRaw(Struct.parseFrom(raw)).build();
+            } catch (InvalidProtocolBufferException e) {
+                throw new IllegalArgumentException("raw is not an encoded Struct", e);
+            }
         }
     }
 
     /** What happened to one appended entry. */
     sealed interface Appended {
-        /** Stored now, at {@code offset}, as {@code event} (with offset and game id filled in). */
-        record Stored(long offset, Event event) implements Appended {
+        /**
+         * Stored now, at {@code offset}: the event as appended plus the sequencer's patch (game id and the like).
+         */
+        record Stored(long offset, Event sent, Event patch) implements Appended {
+            /** The event as stored, without its raw field. */
+            public Event event() {
+                Event.Builder b = sent.toBuilder();
+                if (!patch.equals(Event.getDefaultInstance())) {
+                    b.mergeFrom(patch);
+                }
+                return b.setOffset(offset).build();
+            }
         }
 
         /** A resend of the event stored at {@code offset}; nothing was written. */

@@ -1,17 +1,20 @@
 package jimbot.journal;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +35,8 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
+import org.rocksdb.Priority;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -51,7 +56,7 @@ public final class RocksDbJournal implements Journal {
 
     private static final System.Logger LOG = System.getLogger(RocksDbJournal.class.getName());
     private static final byte[] EMPTY = new byte[0];
-    private static final Pending CLOSE = new Pending(List.of(), new CompletableFuture<>());
+    private static final Pending CLOSE = new Pending(List.of(), new byte[0][], new CompletableFuture<>());
 
     static {
         RocksDB.loadLibrary();
@@ -93,7 +98,10 @@ public final class RocksDbJournal implements Journal {
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
                 .setKeepLogFileNum(4)
-                .setMaxTotalWalSize(256L << 20);
+                .setMaxTotalWalSize(256L << 20)
+                .setMaxBackgroundJobs(2);
+        // flushes and compactions must not take the CPU the request threads need: run them at low priority
+        Env.getDefault().lowerThreadPoolCPUPriority(Priority.LOW).lowerThreadPoolCPUPriority(Priority.HIGH);
         List<ColumnFamilyDescriptor> descriptors = List.of(
                 new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, options(false, false)),
                 new ColumnFamilyDescriptor(bytes("events"), options(true, false)),
@@ -146,7 +154,7 @@ public final class RocksDbJournal implements Journal {
 
     private ColumnFamilyOptions options(boolean compress, boolean pointLookups) {
         ColumnFamilyOptions o = new ColumnFamilyOptions();
-        o.setCompressionType(compress ? CompressionType.LZ4_COMPRESSION : CompressionType.NO_COMPRESSION);
+        o.setCompressionType(compress ? CompressionType.valueOf(System.getProperty("jb.comp","LZ4_COMPRESSION")) : CompressionType.NO_COMPRESSION);
         if (pointLookups) {
             o.setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(new BloomFilter(10, false)));
         }
@@ -165,7 +173,12 @@ public final class RocksDbJournal implements Journal {
             done.complete(List.of());
             return done;
         }
-        queue.add(new Pending(List.copyOf(entries), done));
+        // encode here, on the caller's thread: the writer only appends each sequencer patch and offset
+        byte[][] encoded = new byte[entries.size()][];
+        for (int i = 0; i < encoded.length; i++) {
+            encoded[i] = encode(entries.get(i).event(), entries.get(i).raw());
+        }
+        queue.add(new Pending(List.copyOf(entries), encoded, done));
         if (closed) {
             // close() may have drained the queue before our add; fail rather than wait forever
             failRemaining();
@@ -216,7 +229,8 @@ public final class RocksDbJournal implements Journal {
         try (WriteBatch batch = new WriteBatch()) {
             for (Pending p : group) {
                 List<Appended> outcome = new ArrayList<>(p.entries().size());
-                for (Entry entry : p.entries()) {
+                for (int i = 0; i < p.entries().size(); i++) {
+                    Entry entry = p.entries().get(i);
                     ByteString key = entry.dedupeKey();
                     Long prior = key.isEmpty() ? null : known.get(key);
                     if (prior != null) {
@@ -224,16 +238,17 @@ public final class RocksDbJournal implements Journal {
                         continue;
                     }
                     long offset = next++;
-                    Event stored = sequencing.sequence(entry.event().toBuilder().setOffset(offset).build(), offset);
-                    batch.put(eventsCf, offsetKey(offset), stored.toByteArray());
+                    Event patch = sequencing.sequence(entry.event(), offset);
+                    batch.put(eventsCf, offsetKey(offset), withPatch(p.encoded()[i], patch, offset));
                     if (!key.isEmpty()) {
                         batch.put(dedupeCf, key.toByteArray(), offsetKey(offset));
                         known.put(key, offset);
                     }
-                    if (!stored.getGameId().isEmpty()) {
-                        batch.put(gamesCf, gameKey(stored.getGameId(), offset), EMPTY);
+                    String gameId = patch.getGameId().isEmpty() ? entry.event().getGameId() : patch.getGameId();
+                    if (!gameId.isEmpty()) {
+                        batch.put(gamesCf, gameKey(gameId, offset), EMPTY);
                     }
-                    outcome.add(new Appended.Stored(offset, stored));
+                    outcome.add(new Appended.Stored(offset, entry.event(), patch));
                 }
                 results.add(outcome);
             }
@@ -498,6 +513,43 @@ public final class RocksDbJournal implements Journal {
         }
     }
 
+    /** The event's bytes followed by its raw field: protobuf merges the two into one message when read. */
+    private static byte[] encode(Event event, ByteString raw) {
+        if (raw.isEmpty()) {
+            return event.toByteArray();
+        }
+        int size = event.getSerializedSize() + CodedOutputStream.computeBytesSize(Event.RAW_FIELD_NUMBER, raw);
+        byte[] out = new byte[size];
+        CodedOutputStream cos = CodedOutputStream.newInstance(out);
+        try {
+            event.writeTo(cos);
+            cos.writeBytes(Event.RAW_FIELD_NUMBER, raw);
+            cos.checkNoSpaceLeft();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * The encoded event followed by the patch and the offset: protobuf keeps the last value of a scalar field and
+     * merges message fields, so the bytes read back as the event with the patch applied and the offset set.
+     */
+    private static byte[] withPatch(byte[] encoded, Event patch, long offset) {
+        int patchSize = patch.getSerializedSize();
+        int size = encoded.length + patchSize + CodedOutputStream.computeUInt64Size(Event.OFFSET_FIELD_NUMBER, offset);
+        byte[] out = Arrays.copyOf(encoded, size);
+        CodedOutputStream cos = CodedOutputStream.newInstance(out, encoded.length, size - encoded.length);
+        try {
+            patch.writeTo(cos);
+            cos.writeUInt64(Event.OFFSET_FIELD_NUMBER, offset);
+            cos.checkNoSpaceLeft();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     static byte[] offsetKey(long offset) {
         return ByteBuffer.allocate(Long.BYTES).putLong(offset).array();
     }
@@ -521,6 +573,6 @@ public final class RocksDbJournal implements Journal {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private record Pending(List<Entry> entries, CompletableFuture<List<Appended>> done) {
+    private record Pending(List<Entry> entries, byte[][] encoded, CompletableFuture<List<Appended>> done) {
     }
 }

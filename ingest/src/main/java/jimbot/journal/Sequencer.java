@@ -8,7 +8,7 @@ import java.util.Optional;
 import jimbot.v1.Event;
 
 /**
- * Sees every newly stored event in offset order, inside the journal's writer, and may complete it (the intake
+ * Sees every newly stored event in offset order, inside the journal's writer, and may complete it with a patch (the intake
  * assigns game ids this way, after dedupe, so a resend never moves a run boundary). Its state is persisted in
  * the same atomic write as the events that changed it.
  */
@@ -22,7 +22,11 @@ public interface Sequencer {
 
     /** One write group: sequence events, hand over the state changes, then commit or abort. */
     interface Group {
-        /** The event as it is to be stored at {@code offset}. */
+        /**
+         * The fields to set on {@code event} as it is stored at {@code offset}, as an Event holding only those
+         * fields (the default instance when none). Returning a patch rather than the whole event lets the
+         * journal encode events on the callers' threads and only append the patch in its single writer.
+         */
         Event sequence(Event event, long offset);
 
         /** State keys changed by this group: a value to store, or empty to delete. */
@@ -35,7 +39,10 @@ public interface Sequencer {
         void abort();
     }
 
-    /** Runs several sequencers in order on each event; their state keys must not overlap. */
+    /**
+     * Runs several sequencers on each event, as sent, and merges their patches; their patches and their state
+     * keys must not overlap.
+     */
     static Sequencer chain(Sequencer... steps) {
         List<Sequencer> all = List.of(steps);
         return new Sequencer() {
@@ -50,11 +57,14 @@ public interface Sequencer {
                 return new Group() {
                     @Override
                     public Event sequence(Event event, long offset) {
-                        Event out = event;
+                        Event patch = Event.getDefaultInstance();
                         for (Group g : groups) {
-                            out = g.sequence(out, offset);
+                            Event more = g.sequence(event, offset);
+                            if (!more.equals(Event.getDefaultInstance())) {
+                                patch = patch.equals(Event.getDefaultInstance()) ? more : patch.toBuilder().mergeFrom(more).build();
+                            }
                         }
-                        return out;
+                        return patch;
                     }
 
                     @Override
@@ -89,7 +99,7 @@ public interface Sequencer {
             return new Group() {
                 @Override
                 public Event sequence(Event event, long offset) {
-                    return event;
+                    return Event.getDefaultInstance();
                 }
 
                 @Override

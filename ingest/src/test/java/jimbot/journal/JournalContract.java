@@ -49,7 +49,7 @@ public abstract class JournalContract {
     }
 
     static Journal.Entry entry(String id, String game, String key) {
-        return new Journal.Entry(event(id, game), ByteString.copyFrom(key, StandardCharsets.UTF_8));
+        return Journal.Entry.of(event(id, game), ByteString.copyFrom(key, StandardCharsets.UTF_8));
     }
 
     static List<Journal.Appended> append(Journal j, Journal.Entry... entries) throws Exception {
@@ -82,7 +82,7 @@ public abstract class JournalContract {
     @Test
     void neverDeduplicatesAnEmptyKey() throws Exception {
         Journal j = journal(Sequencer.NONE);
-        Journal.Entry e = new Journal.Entry(event("same", "g"), ByteString.EMPTY);
+        Journal.Entry e = Journal.Entry.of(event("same", "g"), ByteString.EMPTY);
         append(j, e, e);
         append(j, e);
         assertThat(j.end()).isEqualTo(3);
@@ -99,8 +99,12 @@ public abstract class JournalContract {
         assertThat(reopened.end()).isEqualTo(50);
         assertThat(reopened.read(0, 100)).extracting(Event::getEventId).hasSize(50).startsWith("e0").endsWith("e49");
         assertThat(append(reopened, entry("e7", "g1", "k7"))).containsExactly(new Journal.Appended.Duplicate(7));
-        assertThat(append(reopened, entry("new", "g1", "k-new")).get(0)).isEqualTo(
-                new Journal.Appended.Stored(50, event("new", "g1").toBuilder().setOffset(50).build()));
+        Journal.Appended stored = append(reopened, entry("new", "g1", "k-new")).get(0);
+        assertThat(stored).isInstanceOfSatisfying(Journal.Appended.Stored.class, s -> {
+            assertThat(s.offset()).isEqualTo(50);
+            assertThat(s.event()).isEqualTo(event("new", "g1").toBuilder().setOffset(50).build());
+        });
+        assertThat(reopened.read(50, 1)).containsExactly(event("new", "g1").toBuilder().setOffset(50).build());
     }
 
     @Test
@@ -219,7 +223,7 @@ public abstract class JournalContract {
                 @Override
                 public Event sequence(Event event, long offset) {
                     seen++;
-                    return event.toBuilder().setSubtype("seen-" + seen).build();
+                    return Event.newBuilder().setSubtype("seen-" + seen).build();
                 }
 
                 @Override

@@ -91,21 +91,22 @@ public final class CommandBook implements Sequencer {
         @Override
         public Event sequence(Event event, long offset) {
             if (event.getDialect() != Dialect.DIALECT_ENGINE || !event.hasCommand()) {
-                return event;
+                return Event.getDefaultInstance();
             }
             CommandRecord record = event.getCommand();
             switch (record.getStage()) {
                 case STAGE_QUEUED -> {
                     Command command = record.getCommand().toBuilder().setSequence(offset).setGameId(event.getGameId()).build();
                     added.put(offset, command);
-                    return event.toBuilder().setCommand(record.toBuilder().setCommand(command)).build();
+                    return Event.newBuilder().setCommand(CommandRecord.newBuilder().setCommand(
+                            Command.newBuilder().setSequence(offset).setGameId(event.getGameId()))).build();
                 }
                 case STAGE_DELIVERED -> delivered.add(record.getCommand().getSequence());
                 case STAGE_UNSPECIFIED, UNRECOGNIZED -> {
                     // a record that changes nothing
                 }
             }
-            return event;
+            return Event.getDefaultInstance();
         }
 
         @Override

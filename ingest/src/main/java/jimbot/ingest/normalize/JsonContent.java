@@ -8,111 +8,33 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.NullValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Canonical digests of parsed JSON (key order ignored) and its conversion to {@code google.protobuf.Struct}. */
 public final class JsonContent {
 
-    /** Bytes of the digest kept in dedupe keys: 128 bits of SHA-256. */
+    /** Bytes of the digest kept in dedupe keys: 128 bits. */
     public static final int DIGEST_BYTES = 16;
-
-    private static final byte NULL = 0;
-    private static final byte FALSE = 1;
-    private static final byte TRUE = 2;
-    private static final byte INTEGER = 3;
-    private static final byte DECIMAL = 4;
-    private static final byte STRING = 5;
-    private static final byte ARRAY = 6;
-    private static final byte OBJECT = 7;
-    private static final byte OTHER = 8;
 
     private JsonContent() {
     }
 
     /**
-     * A digest of the node's content: objects with the same members in any key order digest alike; numbers
-     * digest by value ({@code 7} and {@code 7.0} alike); a string never digests like a number.
+     * A 128-bit digest of the node's content: objects with the same members in any key order digest alike;
+     * numbers digest by value ({@code 7} and {@code 7.0} alike); a string never digests like a number.
      */
     public static byte[] digest(JsonNode node) {
-        MessageDigest md = sha256();
-        ByteBuffer scratch = ByteBuffer.allocate(Long.BYTES + 1);
-        feed(md, node, scratch);
-        return Arrays.copyOf(md.digest(), DIGEST_BYTES);
+        return StructWire.digestOf(node);
     }
 
-    private static void feed(MessageDigest md, JsonNode node, ByteBuffer scratch) {
-        switch (node.getNodeType()) {
-            case NULL, MISSING -> md.update(NULL);
-            case BOOLEAN -> md.update(node.booleanValue() ? TRUE : FALSE);
-            case NUMBER -> {
-                double d = node.doubleValue();
-                if (node.isIntegralNumber() && node.canConvertToLong()) {
-                    putLong(md, scratch, INTEGER, node.longValue());
-                } else if (!Double.isNaN(d) && !Double.isInfinite(d) && d == Math.rint(d) && Math.abs(d) < 0x1p62) {
-                    putLong(md, scratch, INTEGER, (long) d);
-                } else if (node.isBigInteger()) {
-                    md.update(DECIMAL);
-                    putString(md, scratch, node.bigIntegerValue().toString());
-                } else {
-                    putLong(md, scratch, DECIMAL, Double.doubleToLongBits(d));
-                }
-            }
-            case STRING -> {
-                md.update(STRING);
-                putString(md, scratch, node.textValue());
-            }
-            case ARRAY -> {
-                putLong(md, scratch, ARRAY, node.size());
-                for (JsonNode item : node) {
-                    feed(md, item, scratch);
-                }
-            }
-            case OBJECT -> {
-                putLong(md, scratch, OBJECT, node.size());
-                List<String> names = new ArrayList<>(node.size());
-                node.fieldNames().forEachRemaining(names::add);
-                names.sort(null);
-                for (String name : names) {
-                    putString(md, scratch, name);
-                    feed(md, node.get(name), scratch);
-                }
-            }
-            case BINARY, POJO -> {
-                md.update(OTHER);
-                putString(md, scratch, node.toString());
-            }
-        }
-    }
-
-    private static void putLong(MessageDigest md, ByteBuffer scratch, byte tag, long value) {
-        scratch.clear();
-        scratch.put(tag).putLong(value);
-        md.update(scratch.array(), 0, scratch.position());
-    }
-
-    private static void putString(MessageDigest md, ByteBuffer scratch, String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        scratch.clear();
-        scratch.putInt(b.length);
-        md.update(scratch.array(), 0, Integer.BYTES);
-        md.update(b);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+    /**
+     * The members of an object, minus {@code skip}, as encoded {@code google.protobuf.Struct} bytes: the same
+     * Struct {@link #toStruct} builds, at a fraction of the cost.
+     */
+    public static byte[] toStructBytes(JsonNode node, Set<String> skip) {
+        return StructWire.encode(node, skip).struct();
     }
 
     /** The members of an object, minus {@code skip}, as a Struct. A non-object gives an empty Struct. */

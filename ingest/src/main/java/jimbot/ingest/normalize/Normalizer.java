@@ -6,6 +6,7 @@ import static jimbot.ingest.normalize.Lenient.upper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -77,20 +78,15 @@ public final class Normalizer {
         Payloads.jimbot(e, type, payload);
         e.setTopic(Topics.of(type, subtype));
 
-        byte[] digest = JsonContent.digest(node);
         JsonNode idNode = node.path("event_id");
         String eventId = text(idNode);
-        ByteString key;
-        if (eventId.isEmpty()) {
-            key = key(CONTENT_KEY, digest);
-            eventId = stableId(key);
-        } else {
-            key = key(JIMBOT_KEY, digest, eventId);
-            liftIfExact(lifted, "event_id", idNode, eventId);
-        }
-        e.setEventId(eventId);
-        e.setRaw(JsonContent.toStruct(node, lifted));
-        return new Normalized.Accepted(new Journal.Entry(e.build(), key));
+        liftIfExact(lifted, "event_id", idNode, eventId);
+        StructWire.Encoded content = StructWire.encode(node, lifted);
+        ByteString key = eventId.isEmpty()
+                ? key(CONTENT_KEY, content.digest())
+                : key(JIMBOT_KEY, content.digest(), eventId);
+        e.setEventId(eventId.isEmpty() ? stableId(key) : eventId);
+        return accepted(e, content, key);
     }
 
     /** One standalone message: the body of {@code POST /game-data}. */
@@ -143,11 +139,16 @@ public final class Normalizer {
         }
         e.setSubtype(subtype).setSession(session).setTopic(Topics.of(type, subtype));
 
-        byte[] digest = JsonContent.digest(node);
-        ByteString key = key(STANDALONE_KEY, digest, session, sequence);
+        StructWire.Encoded content = StructWire.encode(node, lifted);
+        ByteString key = key(STANDALONE_KEY, content.digest(), session, sequence);
         e.setEventId(stableId(key));
-        e.setRaw(JsonContent.toStruct(node, lifted));
-        return new Normalized.Accepted(new Journal.Entry(e.build(), key));
+        return accepted(e, content, key);
+    }
+
+    private static Normalized accepted(Event.Builder event, StructWire.Encoded content, ByteString key) {
+        // the array is ours alone: wrap it rather than copy it
+        ByteString raw = UnsafeByteOperations.unsafeWrap(content.struct());
+        return new Normalized.Accepted(new Journal.Entry(event.build(), raw, key));
     }
 
     /** Whether a reported game id is a real seed rather than the mod's placeholder. */

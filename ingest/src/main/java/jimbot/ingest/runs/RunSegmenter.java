@@ -81,7 +81,7 @@ public final class RunSegmenter implements Sequencer {
         @Override
         public Event sequence(Event event, long offset) {
             if (event.getDialect() != Dialect.DIALECT_JIMBOT && event.getDialect() != Dialect.DIALECT_STANDALONE) {
-                return event;
+                return Event.getDefaultInstance();
             }
             String client = event.getClient();
             ClientRun current = touched.get(client);
@@ -92,11 +92,11 @@ public final class RunSegmenter implements Sequencer {
                     ? jimbot(current, event, offset)
                     : standalone(current, event);
             touched.put(client, assigned.client().seen(event.getReceivedAtMs()));
-            Event.Builder out = event.toBuilder().setGameId(assigned.gameId());
-            if (out.getSession().isEmpty()) {
-                out.setSession(assigned.client().session());
+            Event.Builder patch = Event.newBuilder().setGameId(assigned.gameId());
+            if (event.getSession().isEmpty()) {
+                patch.setSession(assigned.client().session());
             }
-            return out.build();
+            return patch.build();
         }
 
         @Override

@@ -30,7 +30,7 @@ class NormalizerTest {
 
     private static Event accepted(Normalized n) {
         assertThat(n).isInstanceOf(Accepted.class);
-        return ((Accepted) n).entry().event();
+        return ((Accepted) n).entry().full();
     }
 
     @Test

@@ -30,7 +30,7 @@ class RunSegmenterTest {
 
     private String feed(Event e) {
         var group = segmenter.begin();
-        Event out = group.sequence(e, offset++);
+        Event out = e.toBuilder().mergeFrom(group.sequence(e, offset++)).build();
         group.changes().forEach((k, v) -> v.ifPresentOrElse(bytes -> persisted.put(k, bytes), () -> persisted.remove(k)));
         group.commit();
         return out.getGameId();

@@ -1,0 +1,54 @@
+package jimbot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import jimbot.journal.JournalConfig;
+import org.junit.jupiter.api.Test;
+
+class EngineConfigTest {
+
+    private static Config with(Map<String, String> overrides) {
+        return Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(overrides))
+                .addSource(ConfigSources.classpath("jimbot-defaults.yaml")).build();
+    }
+
+    @Test
+    void defaultsBindLoopbackOnTheDocumentedPorts() {
+        EngineConfig c = EngineConfig.from(with(Map.of()));
+        assertThat(c.bind()).isEqualTo("127.0.0.1");
+        assertThat(c.httpPort()).isEqualTo(8080);
+        assertThat(c.grpcPort()).isEqualTo(50051);
+        assertThat(c.boltPort()).isEqualTo(7687);
+        assertThat(c.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(c.durability()).isEqualTo(JournalConfig.Durability.SYNC);
+        assertThat(c.intake().ackTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.journal().directory()).isEqualTo(Path.of("./data/journal"));
+    }
+
+    @Test
+    void namesTheKeyOfABadValue() {
+        assertThatThrownBy(() -> EngineConfig.from(with(Map.of("jimbot.http.port", "70000"))))
+                .hasMessageContaining("jimbot.http.port").hasMessageContaining("70000");
+        assertThatThrownBy(() -> EngineConfig.from(with(Map.of("jimbot.grpc.port", "many"))))
+                .hasMessageContaining("jimbot.grpc.port").hasMessageContaining("whole number");
+        assertThatThrownBy(() -> EngineConfig.from(with(Map.of("jimbot.ingest.ack-timeout", "30s"))))
+                .hasMessageContaining("jimbot.ingest.ack-timeout").hasMessageContaining("ISO-8601");
+        assertThatThrownBy(() -> EngineConfig.from(with(Map.of("jimbot.journal.durability", "maybe"))))
+                .hasMessageContaining("SYNC or OS_BUFFERED");
+        assertThatThrownBy(() -> EngineConfig.from(with(Map.of("jimbot.ingest.max-body-bytes", "10"))))
+                .hasMessageContaining("ingest.max-body-bytes");
+    }
+
+    @Test
+    void servesExitsWithCode2OnABadOption() {
+        int code = new picocli.CommandLine(new Jimbot()).execute("serve", "--http-port", "70000");
+        assertThat(code).isEqualTo(2);
+    }
+}

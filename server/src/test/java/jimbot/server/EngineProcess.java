@@ -1,0 +1,91 @@
+package jimbot.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The engine as a separate operating-system process, started the way {@code ./jimbot serve} starts it. */
+final class EngineProcess implements AutoCloseable {
+
+    private static final Pattern HTTP = Pattern.compile("HTTP\\s+http://127\\.0\\.0\\.1:(\\d+)");
+    private final Process process;
+    private final int httpPort;
+    private final StringBuilder output = new StringBuilder();
+
+    private EngineProcess(Path dataDir) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), Jimbot.class.getName(),
+                "serve", "--http-port", "0", "--data-dir", dataDir.toString()));
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    synchronized (output) {
+                        output.append(line).append('\n');
+                    }
+                    Matcher m = HTTP.matcher(line);
+                    if (m.find()) {
+                        port.complete(Integer.parseInt(m.group(1)));
+                    }
+                }
+            } catch (IOException e) {
+                // the process died; the port future fails below
+            }
+            port.completeExceptionally(new IllegalStateException("engine exited before listening:\n" + output()));
+        });
+        try {
+            httpPort = port.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("engine did not start:\n" + output(), e);
+        }
+    }
+
+    static EngineProcess start(Path dataDir) throws IOException, InterruptedException {
+        return new EngineProcess(dataDir);
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    String output() {
+        synchronized (output) {
+            return output.toString();
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, nothing graceful. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as an operator's Ctrl-C or a container stop would send; returns the exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
