@@ -1,6 +1,7 @@
 package jimbot.ingest.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.google.protobuf.CodedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +16,8 @@ import java.util.Set;
  * and the wire form of {@code google.protobuf.Struct} for {@code raw}, written without building the Struct
  * (building one allocates a map, an entry and a Value per JSON node, which was the intake's largest cost).
  *
- * <p>The first pass computes the digest and the size of every container (pre-order); the second writes,
- * reading those sizes in the same order for the length prefixes.
+ * <p>The first pass computes the digest and the size of every value (pre-order, plus the inner size of each
+ * container); the second writes, reading those sizes in the same order for the length prefixes.
  *
  * <p>The digest is a 128-bit structural hash: objects combine their members with a sum, so key order does not
  * matter; arrays combine their items in order; numbers hash by value ({@code 7} and {@code 7.0} alike), and a
@@ -77,7 +78,7 @@ final class StructWire {
     static Encoded encode(JsonNode root, Set<String> skip) {
         StructWire w = new StructWire();
         if (root == null || !root.isObject()) {
-            w.measure(root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root);
+            w.valueSize(root == null ? MissingNode.getInstance() : root);
             return new Encoded(new byte[0], w.digest());
         }
         int size = w.structSize(root, skip);
@@ -96,7 +97,7 @@ final class StructWire {
     /** The content digest alone. */
     static byte[] digestOf(JsonNode node) {
         StructWire w = new StructWire();
-        w.measure(node);
+        w.valueSize(node);
         return w.digest();
     }
 
@@ -113,72 +114,74 @@ final class StructWire {
 
     /**
      * Size of the Struct message holding the object's members minus {@code skip}; leaves the object's hash (over
-     * every member, skipped ones included) in the hash lanes.
+     * every member, skipped ones included) in the hash lanes. Each encoded member's value takes size slots.
      */
     private int structSize(JsonNode object, Set<String> skip) {
-        int slot = reserve();
         int total = 0;
         long sumA = 0;
         long sumB = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             String key = f.getKey();
-            boolean skipped = skip.contains(key);
-            int valueSize = skipped ? measure(f.getValue()) : valueSize(f.getValue());
+            boolean skipped = !skip.isEmpty() && skip.contains(key);
+            int valueSize;
+            if (skipped) {
+                int before = count;
+                valueSize(f.getValue());
+                count = before; // the write pass never visits a skipped value: drop its slots
+            } else {
+                valueSize = valueSize(f.getValue());
+                int entry = CodedOutputStream.computeStringSize(ENTRY_KEY, key) + lengthDelimited(ENTRY_VALUE, valueSize);
+                total += lengthDelimited(STRUCT_FIELDS, entry);
+            }
             long valueA = hashA;
             long valueB = hashB;
             hashString(key);
             sumA += mix(hashA * 0x9e3779b97f4a7c15L + valueA);
             sumB += mix(hashB * 0xc2b2ae3d27d4eb4fL + valueB);
-            if (!skipped) {
-                int entry = CodedOutputStream.computeStringSize(ENTRY_KEY, key) + lengthDelimited(ENTRY_VALUE, valueSize);
-                total += lengthDelimited(STRUCT_FIELDS, entry);
-            }
         }
         hashA = mix(OBJECT_A ^ sumA ^ object.size());
         hashB = mix(OBJECT_B + sumB + object.size());
-        sizes[slot] = total;
         return total;
     }
 
-    /** Hashes a value that is not encoded (a lifted root field); its containers still take size slots. */
-    private int measure(JsonNode node) {
-        int skipFrom = count;
-        valueSize(node);
-        // the skipped value's container sizes are never read by the write pass: drop them
-        count = skipFrom;
-        return 0;
-    }
-
-    /** Size of the Value message for a node; leaves its hash in the hash lanes. */
+    /**
+     * Size of the Value message for a node, kept in a slot (pre-order), plus a slot with the inner size for a
+     * container; leaves the node's hash in the hash lanes.
+     */
     private int valueSize(JsonNode node) {
+        int slot = reserve();
+        int size;
         switch (node.getNodeType()) {
             case NULL, MISSING -> {
                 hashA = NULL_A;
                 hashB = NULL_B;
-                return CodedOutputStream.computeEnumSize(VALUE_NULL, 0);
+                size = CodedOutputStream.computeEnumSize(VALUE_NULL, 0);
             }
             case BOOLEAN -> {
                 hashA = node.booleanValue() ? TRUE_A : FALSE_A;
                 hashB = node.booleanValue() ? TRUE_B : FALSE_B;
-                return CodedOutputStream.computeBoolSize(VALUE_BOOL, true);
+                size = CodedOutputStream.computeBoolSize(VALUE_BOOL, true);
             }
             case NUMBER -> {
                 hashNumber(node);
-                return CodedOutputStream.computeDoubleSize(VALUE_NUMBER, 0);
+                size = CodedOutputStream.computeDoubleSize(VALUE_NUMBER, 0);
             }
             case STRING -> {
                 String text = node.textValue();
                 hashString(text);
                 hashA = mix(hashA ^ STRING_A);
                 hashB = mix(hashB + STRING_B);
-                return CodedOutputStream.computeStringSize(VALUE_STRING, text);
+                size = CodedOutputStream.computeStringSize(VALUE_STRING, text);
             }
             case OBJECT -> {
-                return lengthDelimited(VALUE_STRUCT, structSize(node, Set.of()));
+                int inner = reserve();
+                int total = structSize(node, Set.of());
+                sizes[inner] = total;
+                size = lengthDelimited(VALUE_STRUCT, total);
             }
             case ARRAY -> {
-                int slot = reserve();
+                int inner = reserve();
                 int total = 0;
                 long a = ARRAY_A;
                 long b = ARRAY_B;
@@ -189,16 +192,18 @@ final class StructWire {
                 }
                 hashA = mix(a ^ node.size());
                 hashB = mix(b + node.size());
-                sizes[slot] = total;
-                return lengthDelimited(VALUE_LIST, total);
+                sizes[inner] = total;
+                size = lengthDelimited(VALUE_LIST, total);
             }
             case BINARY, POJO -> {
                 String text = node.toString();
                 hashString(text);
-                return CodedOutputStream.computeStringSize(VALUE_STRING, text);
+                size = CodedOutputStream.computeStringSize(VALUE_STRING, text);
             }
+            default -> throw new IllegalStateException("unknown JSON node type " + node.getNodeType());
         }
-        throw new IllegalStateException("unknown JSON node type " + node.getNodeType());
+        sizes[slot] = size;
+        return size;
     }
 
     private void hashNumber(JsonNode node) {
@@ -250,13 +255,12 @@ final class StructWire {
     }
 
     private void writeStruct(CodedOutputStream out, JsonNode object, Set<String> skip) throws IOException {
-        cursor++; // this struct's own size was written by the caller
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
-            if (skip.contains(f.getKey())) {
+            if (!skip.isEmpty() && skip.contains(f.getKey())) {
                 continue;
             }
-            int valueSize = peekValueSize(f.getValue(), cursor);
+            int valueSize = sizes[cursor];
             int entry = CodedOutputStream.computeStringSize(ENTRY_KEY, f.getKey()) + lengthDelimited(ENTRY_VALUE, valueSize);
             out.writeTag(STRUCT_FIELDS, 2);
             out.writeUInt32NoTag(entry);
@@ -267,20 +271,9 @@ final class StructWire {
         }
     }
 
-    /** The Value size of a node whose container size, if any, is in {@code slot}; no recursion. */
-    private int peekValueSize(JsonNode node, int slot) {
-        return switch (node.getNodeType()) {
-            case OBJECT -> lengthDelimited(VALUE_STRUCT, sizes[slot]);
-            case ARRAY -> lengthDelimited(VALUE_LIST, sizes[slot]);
-            case NULL, MISSING -> CodedOutputStream.computeEnumSize(VALUE_NULL, 0);
-            case BOOLEAN -> CodedOutputStream.computeBoolSize(VALUE_BOOL, true);
-            case NUMBER -> CodedOutputStream.computeDoubleSize(VALUE_NUMBER, 0);
-            case STRING -> CodedOutputStream.computeStringSize(VALUE_STRING, node.textValue());
-            case BINARY, POJO -> CodedOutputStream.computeStringSize(VALUE_STRING, node.toString());
-        };
-    }
-
+    /** Writes a Value, consuming its slots in the order the size pass filled them. */
     private void writeValue(CodedOutputStream out, JsonNode node) throws IOException {
+        cursor++; // this value's own size was written by the caller
         switch (node.getNodeType()) {
             case NULL, MISSING -> out.writeEnum(VALUE_NULL, 0);
             case BOOLEAN -> out.writeBool(VALUE_BOOL, node.booleanValue());
@@ -288,16 +281,15 @@ final class StructWire {
             case STRING -> out.writeString(VALUE_STRING, node.textValue());
             case OBJECT -> {
                 out.writeTag(VALUE_STRUCT, 2);
-                out.writeUInt32NoTag(sizes[cursor]);
+                out.writeUInt32NoTag(sizes[cursor++]);
                 writeStruct(out, node, Set.of());
             }
             case ARRAY -> {
                 out.writeTag(VALUE_LIST, 2);
-                out.writeUInt32NoTag(sizes[cursor]);
-                cursor++;
+                out.writeUInt32NoTag(sizes[cursor++]);
                 for (JsonNode item : node) {
                     out.writeTag(LIST_VALUES, 2);
-                    out.writeUInt32NoTag(peekValueSize(item, cursor));
+                    out.writeUInt32NoTag(sizes[cursor]);
                     writeValue(out, item);
                 }
             }
