@@ -1,0 +1,2 @@
+/** The game's facts as data: jokers, poker hands, cards, blinds, decks, vouchers and planets, with lenient name lookup. */
+package jimbot.algorithms.catalog;
