@@ -57,7 +57,6 @@ public final class ScoreEngine {
     private final boolean[] playedDebuffed;
     private final boolean[] heldDebuffed;
     private final int raisedFistCard;
-    private final int firstFaceScoring;
     private final int planetsForHand;
     private final double startMoney;
     private final int negativeSlots;
@@ -72,6 +71,18 @@ public final class ScoreEngine {
     private double mult;
     private double money;
     private List<Step> log;
+    private int[] cardOrder;
+    private int firstFaceScoring;
+
+    // probing: the affine map each joker applies to mult in each segment (see affineProfile)
+    private double[][] probeA;
+    private double[][] probeB;
+    private int probeJoker = NONE;
+    private int probeSegment = NONE;
+    // probing: the affine map each played card's whole step (all repetitions) applies to mult (see cardMaps)
+    private double[] cardA;
+    private double[] cardB;
+    private int probeCard = NONE;
 
     /** Compiles a play; the jokers' positions in {@code play.jokers()} are the indexes orders refer to. */
     public ScoreEngine(Play play) {
@@ -154,14 +165,6 @@ public final class ScoreEngine {
             }
         }
         this.scoringIndex = scoringList.stream().mapToInt(Integer::intValue).toArray();
-        int face = NONE;
-        for (int i : scoringIndex) {
-            if (isFace(played.get(i), playedDebuffed[i])) {
-                face = i;
-                break;
-            }
-        }
-        this.firstFaceScoring = face;
         this.raisedFistCard = lowestHeld();
         int planets = 0;
         if (play.vouchers().contains(Voucher.OBSERVATORY)) {
@@ -220,7 +223,31 @@ public final class ScoreEngine {
      * at slot p). Under {@link Luck#AVERAGE}, the expected score.
      */
     public double evaluate(int[] order) {
+        return evaluate(order, scoringIndex);
+    }
+
+    /**
+     * The score with the jokers in {@code order} and the scoring cards scored in {@code cards} order (a permutation of
+     * {@link #scoringCards()}); non-scoring played cards do not matter where they are.
+     */
+    public double evaluate(int[] order, int[] cards) {
+        useCardOrder(cards);
         return run(order);
+    }
+
+    private void useCardOrder(int[] cards) {
+        if (cards.length != scoringIndex.length) {
+            throw new IllegalArgumentException("card order has " + cards.length + " cards; " + scoringIndex.length + " score");
+        }
+        this.cardOrder = cards;
+        int face = NONE;
+        for (int i : cards) {
+            if (isFace(played.get(i), playedDebuffed[i] || played.get(i).debuffed())) {
+                face = i;
+                break;
+            }
+        }
+        this.firstFaceScoring = face;
     }
 
     /**
@@ -229,6 +256,12 @@ public final class ScoreEngine {
      * against The Hook, the two leftmost held cards discarded.
      */
     public ScoreResult result(int[] order, boolean withSteps) {
+        return result(order, scoringIndex, withSteps);
+    }
+
+    /** {@link #result(int[], boolean)} with the scoring cards in {@code cards} order. */
+    public ScoreResult result(int[] order, int[] cards, boolean withSteps) {
+        useCardOrder(cards);
         double expected = run(order);
         log = withSteps ? new ArrayList<>() : null;
         boolean hook = hookActive();
@@ -238,6 +271,61 @@ public final class ScoreEngine {
         BigInteger score = expected == shown ? floorProduct(chips, mult)
                 : BigDecimal.valueOf(expected).setScale(0, RoundingMode.FLOOR).toBigInteger();
         return new ScoreResult(hand, match.name(), chips, mult, score, money - play.money(), steps);
+    }
+
+    /**
+     * For the given order, the map m ↦ a·m + b that each joker's effects apply to mult in each segment: one segment
+     * per played card (its first repetition), one per held card, then the main phase. Index {@code [joker][segment]};
+     * a joker that does nothing in a segment has (1, 0). This is what joker ordering reasons with (section 3.2).
+     */
+    public AffineProfile affineProfile(int[] order) {
+        useCardOrder(scoringIndex);
+        int segments = played.size() + held.size() + 1;
+        probeA = new double[jokerCount][segments];
+        probeB = new double[jokerCount][segments];
+        for (double[] row : probeA) {
+            java.util.Arrays.fill(row, 1);
+        }
+        try {
+            scenario(order, 0, NONE, NONE);
+            return new AffineProfile(probeA, probeB, played.size(), held.size());
+        } finally {
+            probeA = null;
+            probeB = null;
+            probeJoker = NONE;
+            probeSegment = NONE;
+        }
+    }
+
+    /**
+     * For the given joker order, the map m ↦ a·m + b that each played card's scoring (all its repetitions, its own
+     * enhancement and edition and every per-card joker) applies to mult, as {@code [card] = {a, b}}; a card that does
+     * not score has (1, 0). Card order reasons with these the way joker order reasons with joker maps.
+     */
+    public double[][] cardMaps(int[] order, int[] cards) {
+        useCardOrder(cards);
+        cardA = new double[played.size()];
+        cardB = new double[played.size()];
+        java.util.Arrays.fill(cardA, 1);
+        try {
+            scenario(order, 0, NONE, NONE);
+            double[][] out = new double[played.size()][];
+            for (int i = 0; i < played.size(); i++) {
+                out[i] = new double[] {cardA[i], cardB[i]};
+            }
+            return out;
+        } finally {
+            cardA = null;
+            cardB = null;
+            probeCard = NONE;
+        }
+    }
+
+    /** Per-joker, per-segment affine maps on mult; see {@link #affineProfile}. */
+    public record AffineProfile(double[][] a, double[][] b, int playedSegments, int heldSegments) {
+        public int segments() {
+            return playedSegments + heldSegments + 1;
+        }
     }
 
     private boolean hookActive() {
@@ -341,17 +429,21 @@ public final class ScoreEngine {
         }
 
         double luckyTriggers = 0;
-        for (int s = 0; s < scoringIndex.length; s++) {
-            int i = scoringIndex[s];
+        for (int s = 0; s < cardOrder.length; s++) {
+            int i = cardOrder[s];
             PlayingCard card = played.get(i);
             boolean debuffed = playedDebuffed[i] || card.debuffed();
             int reps = 1 + (card.seal() == Seal.RED ? 1 : 0) + playedRetriggers(order, card, debuffed, s == 0);
+            probeCard = i;
             for (int r = 0; r < reps; r++) {
                 if (debuffed) {
                     continue;
                 }
+                probeSegment = r == 0 ? i : NONE;
                 luckyTriggers += scoreCard(order, i, card);
             }
+            probeSegment = NONE;
+            probeCard = NONE;
         }
         growLuckyCat(order, luckyTriggers);
 
@@ -366,11 +458,15 @@ public final class ScoreEngine {
             }
             int reps = 1 + (card.seal() == Seal.RED ? 1 : 0) + heldRetriggers(order);
             for (int r = 0; r < reps; r++) {
+                probeSegment = r == 0 ? played.size() + h : NONE;
                 holdCard(order, h, card, skipA, skipB);
             }
+            probeSegment = NONE;
         }
 
+        probeSegment = played.size() + held.size();
         mainPhase(order, skipA, skipB);
+        probeSegment = NONE;
 
         for (int k = 0; k < planetsForHand; k++) {
             times(1.5, "consumable", hand.planet() + " (Observatory)");
@@ -540,7 +636,9 @@ public final class ScoreEngine {
         }
         for (int p = 0; p < jokerCount; p++) {
             if (acting(order, p)) {
+                probeJoker = order[p];
                 individual(order, p, actor[p], i, card, e);
+                probeJoker = NONE;
             }
         }
         return lucky;
@@ -674,6 +772,7 @@ public final class ScoreEngine {
             }
             int a = actor[p];
             String src = log == null ? null : kinds[a].spec().name();
+            probeJoker = order[p];
             switch (kinds[a]) {
                 case BARON -> {
                     if (!stone && card.rank() == Rank.KING) {
@@ -699,6 +798,7 @@ public final class ScoreEngine {
                     // no held effect
                 }
             }
+            probeJoker = NONE;
         }
     }
 
@@ -729,6 +829,7 @@ public final class ScoreEngine {
     private void mainPhase(int[] order, int skipA, int skipB) {
         for (int p = 0; p < jokerCount; p++) {
             int slot = order[p];
+            probeJoker = slot;
             String slotName = log == null ? null : kinds[slot].spec().name();
             switch (editions[slot]) {
                 case FOIL -> plus(50, "joker", slotName + " (Foil)");
@@ -750,6 +851,7 @@ public final class ScoreEngine {
             if (editions[slot] == Edition.POLYCHROME) {
                 times(1.5, "joker", slotName + " (Polychrome)");
             }
+            probeJoker = NONE;
         }
     }
 
@@ -999,6 +1101,12 @@ public final class ScoreEngine {
             return;
         }
         mult += m;
+        if (probeA != null && probeJoker != NONE && probeSegment != NONE) {
+            probeB[probeJoker][probeSegment] += m;
+        }
+        if (cardA != null && probeCard != NONE) {
+            cardB[probeCard] += m;
+        }
         note(phase, src, "+mult", m);
     }
 
@@ -1013,6 +1121,14 @@ public final class ScoreEngine {
             return;
         }
         mult *= x;
+        if (probeA != null && probeJoker != NONE && probeSegment != NONE) {
+            probeA[probeJoker][probeSegment] *= x;
+            probeB[probeJoker][probeSegment] *= x;
+        }
+        if (cardA != null && probeCard != NONE) {
+            cardA[probeCard] *= x;
+            cardB[probeCard] *= x;
+        }
         note(phase, src, "xmult", x);
     }
 

@@ -1,0 +1,2 @@
+/** Algorithms that answer strategy questions; they see data, never a database or a transport. */
+package jimbot.algorithms;
