@@ -509,6 +509,15 @@ public final class ScoreEngine {
         return j;
     }
 
+    /**
+     * For the given order, the joker whose ability acts at each slot: itself, what a Blueprint or Brainstorm there
+     * copies, or -1 when a copy copies nothing.
+     */
+    public int[] actors(int[] order) {
+        resolveCopies(order);
+        return actor.clone();
+    }
+
     private boolean acting(int[] order, int p) {
         return actor[p] != NONE && !jokerDebuffed[order[p]];
     }
