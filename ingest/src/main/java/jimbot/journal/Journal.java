@@ -35,6 +35,9 @@ public interface Journal extends AutoCloseable {
     /** Up to {@code limit} events of one game with offsets {@code >= from}, in offset order. */
     List<Event> readGame(String gameId, long from, int limit);
 
+    /** Up to {@code limit} events of one game with offsets {@code < before}, newest first. */
+    List<Event> readGameBackwards(String gameId, long before, int limit);
+
     /**
      * Blocks until {@link #end()} is greater than {@code offset} or the timeout passes; returns {@link #end()}.
      */

@@ -403,6 +403,44 @@ public final class RocksDbJournal implements Journal {
     }
 
     @Override
+    public List<Event> readGameBackwards(String gameId, long before, int limit) {
+        List<Event> out = new ArrayList<>();
+        long stop = Math.min(before, end);
+        if (limit <= 0 || gameId.isEmpty() || stop <= 0) {
+            return out;
+        }
+        byte[] prefix = gameKey(gameId, 0);
+        int prefixLength = prefix.length - Long.BYTES;
+        List<byte[]> offsets = new ArrayList<>();
+        try (ReadOptions ro = new ReadOptions(); RocksIterator it = db.newIterator(gamesCf, ro)) {
+            for (it.seekForPrev(gameKey(gameId, stop - 1)); it.isValid() && offsets.size() < limit; it.prev()) {
+                byte[] key = it.key();
+                if (key.length != prefix.length || !samePrefix(key, prefix, prefixLength)) {
+                    break;
+                }
+                offsets.add(offsetKey(ByteBuffer.wrap(key, prefixLength, Long.BYTES).getLong()));
+            }
+        }
+        if (offsets.isEmpty()) {
+            return out;
+        }
+        List<ColumnFamilyHandle> cfs = new ArrayList<>(offsets.size());
+        for (int i = 0; i < offsets.size(); i++) {
+            cfs.add(eventsCf);
+        }
+        try {
+            for (byte[] value : db.multiGetAsList(cfs, offsets)) {
+                if (value != null) {
+                    out.add(parse(value));
+                }
+            }
+        } catch (RocksDBException e) {
+            throw new JournalUnavailableException("journal read failed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
     public long awaitEnd(long offset, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         endLock.lock();

@@ -120,6 +120,9 @@ public abstract class JournalContract {
         assertThat(j.readGame("run-10", 0, 3)).extracting(Event::getOffset).containsExactly(1L, 3L, 5L);
         assertThat(j.readGame("run-10", 6, 2)).extracting(Event::getOffset).containsExactly(7L, 9L);
         assertThat(j.readGame("run", 0, 10)).isEmpty();
+        assertThat(j.readGameBackwards("run-10", Long.MAX_VALUE, 2)).extracting(Event::getOffset).containsExactly(29L, 27L);
+        assertThat(j.readGameBackwards("run-1", 10, 3)).extracting(Event::getOffset).containsExactly(8L, 6L, 4L);
+        assertThat(j.readGameBackwards("run-1", 0, 3)).isEmpty();
         assertThat(j.readGame("", 0, 10)).isEmpty();
     }
 

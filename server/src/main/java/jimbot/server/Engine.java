@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jimbot.api.strategy.StrategyService;
 import jimbot.ingest.Intake;
 import jimbot.ingest.http.IngestRouting;
 import jimbot.journal.RocksDbJournal;
@@ -43,6 +44,7 @@ public final class Engine implements AutoCloseable {
             this.intake = Intake.create(journal, parts, config.intake(), meters, Clock.systemUTC());
             HttpRouting.Builder routing = HttpRouting.builder();
             IngestRouting.routing(routing, intake, meters, serving::get);
+            routing.register("/api/v1", new StrategyService(journal, config.intake().maxBodyBytes()));
             this.http = WebServer.builder()
                     .host(config.bind())
                     .port(config.httpPort())

@@ -68,11 +68,15 @@ public final class BestPlay {
         }
     }
 
+    /** Higher score first; on a tie, fewer cards played (the rest stay in hand for the next play). */
+    static final Comparator<Candidate> BETTER = Comparator.comparingDouble(Candidate::score).reversed()
+            .thenComparingInt(c -> c.cards.length);
+
     private BestPlay() {
     }
 
     /**
-     * The {@code top} best plays from the cards in {@code play.held()} (the whole hand; {@code play.played()} must be
+     * The {@code top} best plays (ties: fewer cards first) from the cards in {@code play.held()} (the whole hand; {@code play.played()} must be
      * empty), best first, one per choice of cards.
      */
     public static List<Candidate> best(Play play, int top, Cancellation cancellation) {
@@ -84,7 +88,7 @@ public final class BestPlay {
             throw new IllegalArgumentException("top is " + top + "; expected at least 1");
         }
         List<PlayingCard> hand = play.held();
-        PriorityQueue<Candidate> kept = new PriorityQueue<>(Comparator.comparingDouble(Candidate::score));
+        PriorityQueue<Candidate> kept = new PriorityQueue<>(BETTER.reversed());
         int n = hand.size();
         int[] chosen = new int[Play.MAX_PLAYED];
         for (int k = 1; k <= Math.min(Play.MAX_PLAYED, n); k++) {
@@ -98,7 +102,7 @@ public final class BestPlay {
             });
         }
         List<Candidate> out = new ArrayList<>(kept);
-        out.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        out.sort(BETTER);
         return out;
     }
 

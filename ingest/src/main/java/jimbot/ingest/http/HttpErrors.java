@@ -33,6 +33,8 @@ public final class HttpErrors {
                 })
                 .error(CancelledException.class, (req, res, e) ->
                         send(res, Status.SERVICE_UNAVAILABLE_503, e.getMessage(), "", ""))
+                .error(java.util.concurrent.CancellationException.class, (req, res, e) ->
+                        send(res, Status.SERVICE_UNAVAILABLE_503, "gave up: " + e.getMessage(), "", ""))
                 .error(Throwable.class, (req, res, e) -> {
                     LOG.log(System.Logger.Level.ERROR, "internal error path=" + req.path().path(), e);
                     send(res, Status.INTERNAL_SERVER_ERROR_500, "internal error; the engine logged it", "", "");

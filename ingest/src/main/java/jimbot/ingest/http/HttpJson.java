@@ -19,11 +19,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import jimbot.errors.InvalidArgumentException;
 
-/** Reads JSON request bodies within limits and writes JSON responses. */
-final class HttpJson {
+/** Reads JSON request bodies within limits and writes JSON responses; every JSON route of the engine uses it. */
+public final class HttpJson {
 
     /** Lenient about what Lua encoders emit (NaN, Infinity); strict about size and depth. */
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
@@ -38,7 +38,7 @@ final class HttpJson {
      * The request body as JSON. 415 when a content type is present and is not JSON (a missing one is read as
      * JSON), 413 over {@code maxBytes}, 400 for an empty or malformed body, naming the position.
      */
-    static JsonNode body(ServerRequest req, long maxBytes) {
+    public static JsonNode body(ServerRequest req, long maxBytes) {
         Optional<String> contentType = req.headers().first(HeaderNames.CONTENT_TYPE);
         if (contentType.isPresent() && !isJson(contentType.get())) {
             throw new HttpProblem(Status.UNSUPPORTED_MEDIA_TYPE_415, "Content-Type", "application/json",
@@ -100,11 +100,11 @@ final class HttpJson {
                 || type.equals("text/json");
     }
 
-    static void send(ServerResponse res, Status status, JsonNode body) {
+    public static void send(ServerResponse res, Status status, JsonNode body) {
         send(res, status, body.toString());
     }
 
-    static void send(ServerResponse res, Status status, String json) {
+    public static void send(ServerResponse res, Status status, String json) {
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.send(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -25,7 +25,7 @@ public final class IntakeServer implements AutoCloseable {
     private final WebServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private IntakeServer(Path dir, IntakeConfig config) {
+    private IntakeServer(Path dir, IntakeConfig config, java.util.function.BiConsumer<HttpRouting.Builder, RocksDbJournal> extra) {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Intake.Parts parts = Intake.Parts.create();
         journal = RocksDbJournal.open(JournalConfig.at(dir), parts.sequencer(), meters);
@@ -33,16 +33,22 @@ public final class IntakeServer implements AutoCloseable {
         HttpRouting.Builder routing = HttpRouting.builder();
         AtomicBoolean serving = new AtomicBoolean(true);
         IngestRouting.routing(routing, intake, meters, serving::get);
+        extra.accept(routing, journal);
         server = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false).featuresDiscoverServices(false)
                 .addRouting(routing).build().start();
     }
 
     public static IntakeServer start(Path dir) {
-        return new IntakeServer(dir, IntakeConfig.DEFAULTS);
+        return new IntakeServer(dir, IntakeConfig.DEFAULTS, (r, j) -> { });
     }
 
     public static IntakeServer start(Path dir, IntakeConfig config) {
-        return new IntakeServer(dir, config);
+        return new IntakeServer(dir, config, (r, j) -> { });
+    }
+
+    /** With more routes, mounted by {@code extra} on the same routing (given the journal). */
+    public static IntakeServer start(Path dir, java.util.function.BiConsumer<HttpRouting.Builder, RocksDbJournal> extra) {
+        return new IntakeServer(dir, IntakeConfig.DEFAULTS, extra);
     }
 
     public Intake intake() {

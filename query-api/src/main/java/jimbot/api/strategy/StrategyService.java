@@ -1,0 +1,293 @@
+package jimbot.api.strategy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jimbot.algorithms.Cancellation;
+import jimbot.algorithms.catalog.Blind;
+import jimbot.algorithms.catalog.Edition;
+import jimbot.algorithms.catalog.Enhancement;
+import jimbot.algorithms.catalog.Rank;
+import jimbot.algorithms.catalog.Seal;
+import jimbot.algorithms.catalog.Suit;
+import jimbot.algorithms.ordering.JokerOrdering;
+import jimbot.algorithms.play.BestPlay;
+import jimbot.algorithms.scoring.Joker;
+import jimbot.algorithms.scoring.JokerKind;
+import jimbot.algorithms.scoring.JokerState;
+import jimbot.algorithms.scoring.Luck;
+import jimbot.algorithms.scoring.Play;
+import jimbot.algorithms.scoring.PlayingCard;
+import jimbot.algorithms.scoring.ScoreEngine;
+import jimbot.algorithms.scoring.ScoreResult;
+import jimbot.algorithms.scoring.Step;
+import jimbot.errors.InvalidArgumentException;
+import jimbot.errors.NotFoundException;
+import jimbot.ingest.http.HttpJson;
+import jimbot.journal.Journal;
+import jimbot.v1.Card;
+import jimbot.v1.Event;
+import jimbot.v1.GameState;
+import jimbot.v1.JokerCard;
+
+/**
+ * Strategy answers over HTTP: {@code POST /api/v1/score}, {@code /joker-order}, {@code /best-play} for a play
+ * described in JSON, and {@code GET /api/v1/games/{id}/joker-order}, {@code /best-play} for the current jokers and
+ * hand of a game's latest GAME_STATE in the journal.
+ */
+public final class StrategyService implements HttpService {
+
+    /** How long one strategy request may search before it answers 503. */
+    public static final Duration BUDGET = Duration.ofSeconds(10);
+    static final int TOP_DEFAULT = 3;
+    static final int TOP_MAX = 20;
+    private static final int STATES_SCANNED = 2000;
+
+    private final Journal journal;
+    private final long maxBodyBytes;
+
+    public StrategyService(Journal journal, long maxBodyBytes) {
+        this.journal = journal;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/score", this::score)
+                .post("/joker-order", this::jokerOrder)
+                .post("/best-play", this::bestPlay)
+                .get("/games/{game_id}/joker-order", this::liveJokerOrder)
+                .get("/games/{game_id}/best-play", this::liveBestPlay);
+    }
+
+    private void score(ServerRequest req, ServerResponse res) {
+        JsonNode body = HttpJson.body(req, maxBodyBytes);
+        Play play = PlayRequest.parse(body, false);
+        ScoreResult r = ScoreEngine.score(play, PlayRequest.flag(body, "steps"));
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("hand", r.handName());
+        out.put("chips", r.chips());
+        out.put("mult", r.mult());
+        out.put("score", r.score());
+        out.put("money", r.money());
+        out.put("luck", play.luck().name().toLowerCase(java.util.Locale.ROOT));
+        if (PlayRequest.flag(body, "steps")) {
+            ArrayNode steps = out.putArray("steps");
+            for (Step s : r.steps()) {
+                ObjectNode o = steps.addObject();
+                o.put("phase", s.phase());
+                o.put("source", s.source());
+                o.put("op", s.op());
+                o.put("amount", s.amount());
+                o.put("chips", s.chips());
+                o.put("mult", s.mult());
+            }
+        }
+        HttpJson.send(res, Status.OK_200, out);
+    }
+
+    private void jokerOrder(ServerRequest req, ServerResponse res) {
+        Play play = PlayRequest.parse(HttpJson.body(req, maxBodyBytes), false);
+        HttpJson.send(res, Status.OK_200, jokerOrderJson(play, List.of()));
+    }
+
+    private void bestPlay(ServerRequest req, ServerResponse res) {
+        JsonNode body = HttpJson.body(req, maxBodyBytes);
+        Play play = PlayRequest.parse(body, true);
+        int top = (int) PlayRequest.integer(body, "top", TOP_DEFAULT, 1);
+        if (top > TOP_MAX) {
+            throw new InvalidArgumentException("top", "1 to " + TOP_MAX, "top: " + top + " is over " + TOP_MAX);
+        }
+        HttpJson.send(res, Status.OK_200, bestPlayJson(play, top, List.of()));
+    }
+
+    private void liveJokerOrder(ServerRequest req, ServerResponse res) {
+        Live live = live(req.path().pathParameters().get("game_id"));
+        List<BestPlay.Candidate> plays = BestPlay.best(live.play(), 1, Cancellation.after(BUDGET));
+        if (plays.isEmpty()) {
+            throw new NotFoundException("game " + live.gameId() + " has no cards in hand in its latest state");
+        }
+        BestPlay.Candidate c = plays.get(0);
+        List<PlayingCard> hand = live.play().held();
+        List<PlayingCard> played = new ArrayList<>();
+        boolean[] in = new boolean[hand.size()];
+        for (int i : c.cards()) {
+            played.add(hand.get(i));
+            in[i] = true;
+        }
+        List<PlayingCard> held = new ArrayList<>();
+        for (int i = 0; i < hand.size(); i++) {
+            if (!in[i]) {
+                held.add(hand.get(i));
+            }
+        }
+        ObjectNode out = jokerOrderJson(live.play().withCards(played, held), live.ignored());
+        out.put("game_id", live.gameId());
+        out.put("offset", live.offset());
+        ArrayNode cards = out.putArray("for_cards");
+        for (int i : c.cards()) {
+            cards.add(i);
+        }
+        HttpJson.send(res, Status.OK_200, out);
+    }
+
+    private void liveBestPlay(ServerRequest req, ServerResponse res) {
+        Live live = live(req.path().pathParameters().get("game_id"));
+        int top = topParameter(req.query().first("top").orElse(""));
+        ObjectNode out = bestPlayJson(live.play(), top, live.ignored());
+        out.put("game_id", live.gameId());
+        out.put("offset", live.offset());
+        HttpJson.send(res, Status.OK_200, out);
+    }
+
+    private static int topParameter(String raw) {
+        if (raw.isBlank()) {
+            return TOP_DEFAULT;
+        }
+        try {
+            int top = Integer.parseInt(raw.trim());
+            if (top >= 1 && top <= TOP_MAX) {
+                return top;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the error below
+        }
+        throw new InvalidArgumentException("top", "1 to " + TOP_MAX, "top: '" + raw + "' is not a whole number from 1 to " + TOP_MAX);
+    }
+
+    private static ObjectNode jokerOrderJson(Play play, List<String> ignored) {
+        JokerOrdering.Result r = JokerOrdering.optimize(new ScoreEngine(play), Cancellation.after(BUDGET));
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ObjectNode best = out.putObject("best");
+        best.set("jokers", names(play.jokers(), r.best()));
+        ArrayNode order = best.putArray("order");
+        for (int i : r.best()) {
+            order.add(i);
+        }
+        best.put("score", floor(r.bestScore()));
+        ObjectNode current = out.putObject("current");
+        current.set("jokers", names(play.jokers(), ScoreEngine.identity(play.jokers().size())));
+        current.put("score", floor(r.currentScore()));
+        out.put("gain", floor(r.bestScore()).subtract(floor(r.currentScore())));
+        out.put("orders_scored", r.ordersScored());
+        out.put("pairs_ruled", r.pairsRuled());
+        addIgnored(out, ignored);
+        return out;
+    }
+
+    private static ObjectNode bestPlayJson(Play play, int top, List<String> ignored) {
+        List<BestPlay.Candidate> plays = BestPlay.best(play, top, Cancellation.after(BUDGET));
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = out.putArray("plays");
+        for (BestPlay.Candidate c : plays) {
+            ObjectNode o = list.addObject();
+            ArrayNode cards = o.putArray("cards");
+            for (int i : c.cards()) {
+                cards.add(i);
+            }
+            o.put("hand", c.hand().displayName());
+            o.set("jokers", names(play.jokers(), c.jokers()));
+            ArrayNode order = o.putArray("joker_order");
+            for (int i : c.jokers()) {
+                order.add(i);
+            }
+            o.put("score", floor(c.score()));
+        }
+        addIgnored(out, ignored);
+        return out;
+    }
+
+    private static void addIgnored(ObjectNode out, List<String> ignored) {
+        if (!ignored.isEmpty()) {
+            ArrayNode a = out.putArray("ignored");
+            ignored.forEach(a::add);
+        }
+    }
+
+    private static ArrayNode names(List<Joker> jokers, int[] order) {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode();
+        for (int i : order) {
+            a.add(jokers.get(i).kind().spec().name());
+        }
+        return a;
+    }
+
+    private static java.math.BigInteger floor(double score) {
+        return BigDecimal.valueOf(score).setScale(0, RoundingMode.FLOOR).toBigInteger();
+    }
+
+    /** A game's latest full state as a play: its jokers, the cards in its hand, its money and hands and discards. */
+    private record Live(String gameId, long offset, Play play, List<String> ignored) {
+    }
+
+    private Live live(String gameId) {
+        long before = Long.MAX_VALUE;
+        for (int scanned = 0; scanned < STATES_SCANNED; ) {
+            List<Event> page = journal.readGameBackwards(gameId, before, 256);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (Event e : page) {
+                if (e.hasGameState() && e.getGameState().getInGame()) {
+                    return live(gameId, e);
+                }
+            }
+            scanned += page.size();
+            before = page.get(page.size() - 1).getOffset();
+        }
+        throw new NotFoundException("game '" + gameId + "' has no in-game state in the journal");
+    }
+
+    private static Live live(String gameId, Event e) {
+        GameState gs = e.getGameState();
+        List<String> ignored = new ArrayList<>();
+        List<Joker> jokers = new ArrayList<>();
+        for (JokerCard j : gs.getJokersList()) {
+            Optional<JokerKind> kind = JokerKind.find(j.getName());
+            if (kind.isEmpty()) {
+                ignored.add("joker " + j.getName());
+                continue;
+            }
+            java.util.Map<String, Double> numbers = new java.util.HashMap<>();
+            if (j.getMult() != 0) {
+                numbers.put("mult", j.getMult());
+            }
+            if (j.getChips() != 0) {
+                numbers.put("chips", j.getChips());
+            }
+            Edition edition = Edition.parse(j.getEdition()).orElse(Edition.NONE);
+            jokers.add(new Joker(kind.get(), edition, JokerState.of(numbers), false));
+        }
+        List<PlayingCard> hand = new ArrayList<>();
+        for (Card c : gs.getHandList()) {
+            Optional<Rank> rank = Rank.parse(c.getRank());
+            Optional<Suit> suit = Suit.parse(c.getSuit());
+            Enhancement enhancement = Enhancement.parse(c.getEnhancement()).orElse(Enhancement.NONE);
+            if ((rank.isEmpty() || suit.isEmpty()) && enhancement != Enhancement.STONE) {
+                ignored.add("card " + c.getRank() + " of " + c.getSuit());
+                continue;
+            }
+            hand.add(new PlayingCard(rank.orElse(Rank.TWO), suit.orElse(Suit.SPADES), enhancement,
+                    Edition.parse(c.getEdition()).orElse(Edition.NONE), Seal.parse(c.getSeal()).orElse(Seal.NONE), 0, false));
+        }
+        Optional<Blind> blind = gs.hasBlind() ? Blind.parse(gs.getBlind().getName()) : Optional.empty();
+        Play play = Play.of(List.of(), hand, jokers)
+                .withState(gs.getMoney(), Math.max(1, gs.getHandsRemaining()), Math.max(0, gs.getDiscardsRemaining()),
+                        Play.JOKER_SLOTS_DEFAULT)
+                .withBlind(blind)
+                .withLuck(Luck.AVERAGE);
+        return new Live(gameId, e.getOffset(), play, ignored);
+    }
+}
