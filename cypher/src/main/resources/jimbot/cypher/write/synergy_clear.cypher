@@ -1,0 +1,3 @@
+// Removes every SYNERGY relationship before a fresh snapshot is written.
+MATCH (:Joker)-[s:SYNERGY]->(:Joker)
+DELETE s

@@ -1,0 +1,2 @@
+/** The event-to-graph projector: derives runs, rounds, hands, jokers held, purchases, sales and decisions from the journal. */
+package jimbot.graph.projector;
