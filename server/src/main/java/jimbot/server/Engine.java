@@ -2,6 +2,7 @@ package jimbot.server;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -10,24 +11,84 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jimbot.api.graph.GraphService;
+import jimbot.api.strategy.GameCards;
 import jimbot.api.strategy.StrategyService;
+import jimbot.graph.embedded.EmbeddedNeo4j;
+import jimbot.graph.procedures.ProcedureRegistry;
+import jimbot.graph.projection.ChangeFeed;
+import jimbot.graph.projection.LiveProjection;
+import jimbot.graph.projector.Projector;
+import jimbot.graph.store.BoltGraphStore;
+import jimbot.graph.store.GraphSetup;
 import jimbot.ingest.Intake;
 import jimbot.ingest.http.IngestRouting;
+import jimbot.journal.Journal;
+import jimbot.journal.JournalTail;
 import jimbot.journal.RocksDbJournal;
+import jimbot.routing.TopicPattern;
+import jimbot.v1.Event;
 
-/** One running engine on its embedded defaults: journal, intake and the HTTP server, wired together. */
+/**
+ * One running engine: journal and intake, the graph (embedded or external) with its projector, live projection and
+ * procedures, and the HTTP server, wired together.
+ */
 public final class Engine implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+    /** The graph projector's consumer name in the journal (its checkpoint). */
+    public static final String PROJECTOR = "graph-projector";
+    private static final int PROJECTOR_BATCH = 2000;
 
     private final EngineConfig config;
     private final PrometheusMeterRegistry meters;
     private final RocksDbJournal journal;
     private final Intake intake;
+    private final Graph graph;
+    private final JournalTail projectorTail;
     private final WebServer http;
     private final AtomicBoolean serving = new AtomicBoolean(false);
     private final AtomicBoolean closed = new AtomicBoolean(false);
+
+    /** The graph side: the database (embedded or not), the store, the projection, the procedures, the projector. */
+    record Graph(Optional<EmbeddedNeo4j> embedded, BoltGraphStore store, ChangeFeed feed, LiveProjection projection,
+                 ProcedureRegistry procedures, Projector projector) implements AutoCloseable {
+
+        static Graph open(EngineConfig config, io.micrometer.core.instrument.MeterRegistry meters) {
+            Optional<EmbeddedNeo4j> embedded = config.graph().uri().isPresent() ? Optional.empty()
+                    : Optional.of(EmbeddedNeo4j.start(config.graphDirectory(), config.bind(), config.boltPort()));
+            try {
+                URI uri = config.graph().uri().orElseGet(() -> embedded.orElseThrow().boltUri());
+                BoltGraphStore store = BoltGraphStore.connect(uri, config.graph().user(), config.graph().password(),
+                        config.graph().writeTimeout());
+                GraphSetup.prepare(store, GameCards.catalogRows());
+                ChangeFeed feed = new ChangeFeed();
+                LiveProjection projection = LiveProjection.load(store);
+                feed.listen(projection::apply);
+                ProcedureRegistry procedures = ProcedureRegistry.load(Engine.class.getClassLoader(), feed);
+                Projector projector = new Projector(store, GameCards.jokerNames(), GameCards.handNamer(), feed, meters);
+                return new Graph(embedded, store, feed, projection, procedures, projector);
+            } catch (RuntimeException e) {
+                embedded.ifPresent(EmbeddedNeo4j::close);
+                throw e;
+            }
+        }
+
+        Optional<URI> boltUri() {
+            return embedded.map(EmbeddedNeo4j::boltUri);
+        }
+
+        @Override
+        public void close() {
+            store.close();
+            embedded.ifPresent(EmbeddedNeo4j::close);
+        }
+    }
 
     private Engine(EngineConfig config) {
         this.config = config;
@@ -35,16 +96,32 @@ public final class Engine implements AutoCloseable {
         new JvmMemoryMetrics().bindTo(meters);
         new JvmThreadMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
-        JvmGcMetrics gc = new JvmGcMetrics();
-        gc.bindTo(meters);
+        new JvmGcMetrics().bindTo(meters);
 
         Intake.Parts parts = Intake.Parts.create();
         this.journal = RocksDbJournal.open(config.journal(), parts.sequencer(), meters);
+        Graph g = null;
+        JournalTail tail = null;
         try {
             this.intake = Intake.create(journal, parts, config.intake(), meters, Clock.systemUTC());
+            g = Graph.open(config, meters);
+            long checkpoint = journal.checkpoint(PROJECTOR).orElse(0);
+            g.projector().restore(checkpoint, (run, before) -> history(journal, run, before));
+            tail = JournalTail.start(journal, new JournalTail.Spec(PROJECTOR, TopicPattern.ALL,
+                    new JournalTail.Start.At(0), PROJECTOR_BATCH), g.projector()::project);
+            this.graph = g;
+            this.projectorTail = tail;
+            Gauge.builder("jimbot.graph.projector.lag.events", this, e -> e.lagEvents())
+                    .description("Journal events the graph projector has not written yet").register(meters);
+            Gauge.builder("jimbot.graph.projector.lag", this, e -> e.lagMs()).baseUnit("milliseconds")
+                    .description("How long the oldest event the projector has not written has waited").register(meters);
+
             HttpRouting.Builder routing = HttpRouting.builder();
-            IngestRouting.routing(routing, intake, meters, serving::get);
+            IngestRouting.routing(routing, intake, meters, serving::get, this::healthDetails);
             routing.register("/api/v1", new StrategyService(journal, config.intake().maxBodyBytes()));
+            routing.register("/api/v1", new GraphService(g.store(), g.procedures(), g.projection(),
+                    new GraphService.Limits(config.graph().queryTimeout(), config.graph().queryMaxRows(),
+                            config.intake().maxBodyBytes())));
             this.http = WebServer.builder()
                     .host(config.bind())
                     .port(config.httpPort())
@@ -56,11 +133,38 @@ public final class Engine implements AutoCloseable {
                     .build()
                     .start();
         } catch (RuntimeException e) {
+            if (tail != null) {
+                tail.close();
+            }
+            if (g != null) {
+                g.close();
+            }
             journal.close();
             throw e;
         }
         serving.set(true);
-        LOG.log(System.Logger.Level.INFO, "engine started http={0} data-dir={1}", httpUri(), config.dataDir().toAbsolutePath());
+        LOG.log(System.Logger.Level.INFO, "engine started http={0} bolt={1} data-dir={2}", httpUri(),
+                graph.boltUri().map(URI::toString).orElse(config.graph().uri().map(URI::toString).orElse("")),
+                config.dataDir().toAbsolutePath());
+    }
+
+    /** A run's events before {@code before}, from the journal, to restore the projector's working state. */
+    static List<Event> history(Journal journal, String run, long before) {
+        List<Event> out = new java.util.ArrayList<>();
+        long from = 0;
+        while (true) {
+            List<Event> page = journal.readGame(run, from, 4096);
+            for (Event e : page) {
+                if (e.getOffset() >= before) {
+                    return out;
+                }
+                out.add(e);
+            }
+            if (page.size() < 4096) {
+                return out;
+            }
+            from = page.get(page.size() - 1).getOffset() + 1;
+        }
     }
 
     /** Starts an engine; the caller closes it. */
@@ -82,11 +186,38 @@ public final class Engine implements AutoCloseable {
         return URI.create("http://" + host + ":" + httpPort());
     }
 
+    /** Where Bolt clients reach the embedded graph database; empty with an external one. */
+    public Optional<URI> boltUri() {
+        return graph.boltUri();
+    }
+
     public Intake intake() {
         return intake;
     }
 
-    /** Stops taking requests, lets those in flight finish (bounded by the grace period), then closes the stores. */
+    long lagEvents() {
+        return Math.max(0, journal.end() - projectorTail.position());
+    }
+
+    long lagMs() {
+        long next = projectorTail.position();
+        if (next >= journal.end()) {
+            return 0;
+        }
+        List<Event> oldest = journal.read(next, 1);
+        return oldest.isEmpty() ? 0 : Math.max(0, System.currentTimeMillis() - oldest.get(0).getReceivedAtMs());
+    }
+
+    private Map<String, Object> healthDetails() {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("dialect", graph.store().dialect().name().toLowerCase(java.util.Locale.ROOT));
+        g.put("projector_lag_events", lagEvents());
+        g.put("projector_lag_ms", lagMs());
+        g.put("runs", graph.projection().runCount());
+        return Map.of("graph", g);
+    }
+
+    /** Stops taking requests, lets those in flight finish (bounded), stops the projector, then closes the stores. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -97,8 +228,13 @@ public final class Engine implements AutoCloseable {
         try {
             http.stop();
         } finally {
-            journal.close();
-            meters.close();
+            try {
+                projectorTail.close();
+                graph.close();
+            } finally {
+                journal.close();
+                meters.close();
+            }
         }
         LOG.log(System.Logger.Level.INFO, "engine stopped");
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import jimbot.ingest.IntakeConfig;
 import jimbot.journal.JournalConfig;
 
@@ -26,7 +27,27 @@ import jimbot.journal.JournalConfig;
  */
 public record EngineConfig(String bind, Path dataDir, int httpPort, Duration httpShutdownGrace, int grpcPort,
                            int boltPort, IntakeConfig intake, JournalConfig.Durability durability,
-                           int maxGroupRequests) {
+                           int maxGroupRequests, Graph graph) {
+
+    /**
+     * The graph database.
+     *
+     * @param uri an external Bolt database (Memgraph); empty: the embedded one
+     * @param user user for the external database (empty: "neo4j" when a password is set)
+     * @param password empty: no authentication
+     * @param writeTimeout one projector write transaction's limit
+     * @param queryTimeout one analyst query's limit
+     * @param queryMaxRows rows an analyst query may return
+     */
+    public record Graph(Optional<java.net.URI> uri, Optional<String> user, Optional<String> password,
+                        Duration writeTimeout, Duration queryTimeout, int queryMaxRows) {
+        public Graph {
+            Objects.requireNonNull(uri, "uri");
+            if (queryMaxRows < 1) {
+                throw new IllegalArgumentException("jimbot.graph.query-max-rows is " + queryMaxRows + "; expected at least 1");
+            }
+        }
+    }
 
     public EngineConfig {
         Objects.requireNonNull(bind, "bind");
@@ -55,12 +76,41 @@ public record EngineConfig(String bind, Path dataDir, int httpPort, Duration htt
                 intValue(c, "bolt.port"),
                 intake,
                 durability(c),
-                intValue(c, "journal.max-group-requests"));
+                intValue(c, "journal.max-group-requests"),
+                new Graph(uri(c, "graph.uri"), optional(c, "graph.user"), optional(c, "graph.password"),
+                        duration(c, "graph.write-timeout"), duration(c, "graph.query-timeout"),
+                        intValue(c, "graph.query-max-rows")));
     }
 
     /** The journal's own configuration under the data directory. */
     public JournalConfig journal() {
         return new JournalConfig(dataDir.resolve("journal"), durability, maxGroupRequests);
+    }
+
+    /** The embedded graph database's directory under the data directory. */
+    public Path graphDirectory() {
+        return dataDir.resolve("graph");
+    }
+
+    private static Optional<String> optional(Config c, String key) {
+        String v = c.get(key).asString().orElse("").trim();
+        return v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+
+    private static Optional<java.net.URI> uri(Config c, String key) {
+        Optional<String> raw = optional(c, key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            java.net.URI u = java.net.URI.create(raw.get());
+            if (u.getScheme() == null || !u.getScheme().matches("bolt|bolt\\+s|bolt\\+ssc|neo4j|neo4j\\+s|neo4j\\+ssc")) {
+                throw new IllegalArgumentException("jimbot." + key + " is '" + raw.get() + "'; expected bolt://host:port");
+            }
+            return Optional.of(u);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("jimbot." + key + " is '" + raw.get() + "'; expected bolt://host:port");
+        }
     }
 
     private static void port(String key, int value) {

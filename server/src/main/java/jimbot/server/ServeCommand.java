@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import jimbot.journal.JournalUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,8 +28,12 @@ final class ServeCommand implements Callable<Integer> {
     Integer grpcPort;
 
     @Option(names = "--bolt-port", paramLabel = "PORT",
-            description = "Bolt port of the embedded graph database (default 7687; 0 = any free port). Reserved: this build has no graph database yet.")
+            description = "Bolt port of the embedded graph database (default 7687; 0 = any free port). Any Bolt client (cypher-shell, Memgraph Lab, a driver) can connect; it has full access, so it stays on --bind.")
     Integer boltPort;
+
+    @Option(names = "--graph-uri", paramLabel = "URI",
+            description = "Use an external graph database instead of the embedded one, e.g. bolt://127.0.0.1:7687 for Memgraph (default: embedded).")
+    String graphUri;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where the journal and other stores keep their files (default ./data).")
@@ -51,7 +56,14 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("jimbot serve: " + e.getMessage());
             return 2;
         }
-        Engine engine = Engine.start(config);
+        Engine engine;
+        try {
+            engine = Engine.start(config);
+        } catch (JournalUnavailableException e) {
+            System.err.println("jimbot serve: " + e.getMessage()
+                    + (e.getMessage().contains("LOCK") ? " (is another engine running on this data directory?)" : ""));
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("jimbot-shutdown").unstarted(() -> {
             engine.close();
@@ -60,7 +72,8 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("JimBot Engine listening:");
         System.out.println("  HTTP  " + engine.httpUri() + "  (BalatroMCP: /game-data, /api/v1/events/batch; /health, /metrics)");
         System.out.println("  gRPC  port " + config.grpcPort() + " reserved (not served by this build yet)");
-        System.out.println("  Bolt  port " + config.boltPort() + " reserved (no graph database in this build yet)");
+        System.out.println("  Bolt  " + engine.boltUri().map(u -> u + "  (embedded graph database; cypher-shell -a " + u + ")")
+                .orElse(config.graph().uri().map(u -> u + "  (external graph database)").orElse("")));
         System.out.println("  data  " + config.dataDir().toAbsolutePath().normalize());
         System.out.flush();
         stopped.await();
@@ -83,6 +96,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (bind != null) {
             flags.put("jimbot.bind", bind);
+        }
+        if (graphUri != null) {
+            flags.put("jimbot.graph.uri", graphUri);
         }
         if (configFile != null && !Files.isReadable(configFile)) {
             throw new IllegalArgumentException("--config " + configFile + " is not a readable file");

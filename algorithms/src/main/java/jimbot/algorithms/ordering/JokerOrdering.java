@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import jimbot.algorithms.Cancellation;
+import jimbot.graph.procedures.Cancellation;
 import jimbot.algorithms.scoring.Joker;
 import jimbot.algorithms.scoring.JokerKind;
 import jimbot.algorithms.scoring.Play;

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import jimbot.algorithms.Cancellation;
+import jimbot.graph.procedures.Cancellation;
 import jimbot.algorithms.catalog.PokerHand;
 import jimbot.algorithms.ordering.JokerOrdering;
 import jimbot.algorithms.scoring.JokerKind;

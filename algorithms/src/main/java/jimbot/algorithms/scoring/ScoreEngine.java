@@ -213,6 +213,11 @@ public final class ScoreEngine {
         return hand;
     }
 
+    /** What the game calls the hand ("Royal Flush" for an ace-high Straight Flush). */
+    public String handName() {
+        return match.name();
+    }
+
     /** Indexes of the scoring cards among the played cards, left to right. */
     public int[] scoringCards() {
         return scoringIndex.clone();

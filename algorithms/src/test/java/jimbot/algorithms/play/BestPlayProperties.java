@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import jimbot.algorithms.Cancellation;
+import jimbot.graph.procedures.Cancellation;
 import jimbot.algorithms.scoring.Joker;
 import jimbot.algorithms.scoring.Play;
 import jimbot.algorithms.scoring.PlayingCard;

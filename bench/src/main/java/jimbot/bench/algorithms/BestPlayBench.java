@@ -2,7 +2,7 @@ package jimbot.bench.algorithms;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import jimbot.algorithms.Cancellation;
+import jimbot.graph.procedures.Cancellation;
 import jimbot.algorithms.play.BestPlay;
 import jimbot.algorithms.scoring.Play;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -27,6 +27,15 @@ public final class IngestRouting {
      */
     public static void routing(HttpRouting.Builder routing, Intake intake, PrometheusMeterRegistry meters,
                                BooleanSupplier serving) {
+        routing(routing, intake, meters, serving, Map::of);
+    }
+
+    /**
+     * As above, with more sections for {@code /health} (the graph projector's lag, ...), each a name and a JSON-able
+     * map.
+     */
+    public static void routing(HttpRouting.Builder routing, Intake intake, PrometheusMeterRegistry meters,
+                               BooleanSupplier serving, java.util.function.Supplier<Map<String, Object>> details) {
         Map<String, Timer> timers = new ConcurrentHashMap<>();
         routing.addFilter((chain, req, res) -> {
             long t0 = System.nanoTime();
@@ -49,6 +58,7 @@ public final class IngestRouting {
             boolean up = serving.getAsBoolean();
             body.put("status", up ? "ok" : "unavailable");
             body.putObject("journal").put("events", journal.end());
+            details.get().forEach((k, v) -> body.set(k, HttpJson.MAPPER.valueToTree(v)));
             HttpJson.send(res, up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, body);
         });
         routing.get("/metrics", (req, res) -> {

@@ -15,18 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import jimbot.algorithms.Cancellation;
+import jimbot.graph.procedures.Cancellation;
 import jimbot.algorithms.catalog.Blind;
-import jimbot.algorithms.catalog.Edition;
-import jimbot.algorithms.catalog.Enhancement;
-import jimbot.algorithms.catalog.Rank;
-import jimbot.algorithms.catalog.Seal;
-import jimbot.algorithms.catalog.Suit;
 import jimbot.algorithms.ordering.JokerOrdering;
 import jimbot.algorithms.play.BestPlay;
 import jimbot.algorithms.scoring.Joker;
-import jimbot.algorithms.scoring.JokerKind;
-import jimbot.algorithms.scoring.JokerState;
 import jimbot.algorithms.scoring.Luck;
 import jimbot.algorithms.scoring.Play;
 import jimbot.algorithms.scoring.PlayingCard;
@@ -255,32 +248,11 @@ public final class StrategyService implements HttpService {
         List<String> ignored = new ArrayList<>();
         List<Joker> jokers = new ArrayList<>();
         for (JokerCard j : gs.getJokersList()) {
-            Optional<JokerKind> kind = JokerKind.find(j.getName());
-            if (kind.isEmpty()) {
-                ignored.add("joker " + j.getName());
-                continue;
-            }
-            java.util.Map<String, Double> numbers = new java.util.HashMap<>();
-            if (j.getMult() != 0) {
-                numbers.put("mult", j.getMult());
-            }
-            if (j.getChips() != 0) {
-                numbers.put("chips", j.getChips());
-            }
-            Edition edition = Edition.parse(j.getEdition()).orElse(Edition.NONE);
-            jokers.add(new Joker(kind.get(), edition, JokerState.of(numbers), false));
+            GameCards.joker(j).ifPresentOrElse(jokers::add, () -> ignored.add("joker " + j.getName()));
         }
         List<PlayingCard> hand = new ArrayList<>();
         for (Card c : gs.getHandList()) {
-            Optional<Rank> rank = Rank.parse(c.getRank());
-            Optional<Suit> suit = Suit.parse(c.getSuit());
-            Enhancement enhancement = Enhancement.parse(c.getEnhancement()).orElse(Enhancement.NONE);
-            if ((rank.isEmpty() || suit.isEmpty()) && enhancement != Enhancement.STONE) {
-                ignored.add("card " + c.getRank() + " of " + c.getSuit());
-                continue;
-            }
-            hand.add(new PlayingCard(rank.orElse(Rank.TWO), suit.orElse(Suit.SPADES), enhancement,
-                    Edition.parse(c.getEdition()).orElse(Edition.NONE), Seal.parse(c.getSeal()).orElse(Seal.NONE), 0, false));
+            GameCards.card(c).ifPresentOrElse(hand::add, () -> ignored.add("card " + c.getRank() + " of " + c.getSuit()));
         }
         Optional<Blind> blind = gs.hasBlind() ? Blind.parse(gs.getBlind().getName()) : Optional.empty();
         Play play = Play.of(List.of(), hand, jokers)

@@ -1,0 +1,306 @@
+package jimbot.api.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import jimbot.errors.InvalidArgumentException;
+import jimbot.errors.NotFoundException;
+import jimbot.graph.procedures.Cancellation;
+import jimbot.graph.procedures.Descriptor;
+import jimbot.graph.procedures.InvalidParameterException;
+import jimbot.graph.procedures.Mode;
+import jimbot.graph.procedures.ProcedureContext;
+import jimbot.graph.procedures.ProcedureRegistry;
+import jimbot.graph.projection.ProjectionView;
+import jimbot.graph.store.BoltGraphStore;
+import jimbot.graph.store.CypherFiles;
+import jimbot.graph.store.GraphResultSink;
+import jimbot.graph.store.GraphStore;
+import jimbot.graph.store.NamedQuery;
+import jimbot.ingest.http.HttpJson;
+
+/**
+ * {@code POST /api/v1/cypher} (read-only, with a timeout and a row cap), {@code GET /api/v1/queries} and
+ * {@code POST /api/v1/queries/{name}} (the named analyst queries), {@code GET /api/v1/procedures} and
+ * {@code POST /api/v1/procedures/{name}} (the procedure registry).
+ */
+public final class GraphService implements HttpService {
+
+    /** Limits of the analyst path. */
+    public record Limits(Duration timeout, int maxRows, long maxBodyBytes) {
+        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(30), 10_000, 1 << 20);
+    }
+
+    private final GraphStore store;
+    private final ProcedureRegistry registry;
+    private final ProjectionView projection;
+    private final Limits limits;
+    private final List<NamedQuery> queries = CypherFiles.queries();
+
+    public GraphService(GraphStore store, ProcedureRegistry registry, ProjectionView projection, Limits limits) {
+        this.store = store;
+        this.registry = registry;
+        this.projection = projection;
+        this.limits = limits;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/cypher", this::cypher)
+                .get("/queries", this::listQueries)
+                .post("/queries/{name}", this::namedQuery)
+                .get("/procedures", this::listProcedures)
+                .post("/procedures/{name}", this::callProcedure);
+    }
+
+    private void cypher(ServerRequest req, ServerResponse res) {
+        JsonNode body = HttpJson.body(req, limits.maxBodyBytes());
+        JsonNode query = body.path("query");
+        if (!query.isTextual() || query.textValue().isBlank()) {
+            throw new InvalidArgumentException("query", "a Cypher query", "query: expected a non-empty string");
+        }
+        Map<String, Object> params = params(body.path("params"), "params");
+        int maxRows = (int) Math.min(limits.maxRows(), body.path("max_rows").asLong(limits.maxRows()));
+        HttpJson.send(res, Status.OK_200, rows(read(query.textValue(), params, maxRows)));
+    }
+
+    private GraphStore.Rows read(String cypher, Map<String, Object> params, int maxRows) {
+        try {
+            return store.read(cypher, params, limits.timeout(), Math.max(1, maxRows));
+        } catch (BoltGraphStore.ReadOnlyViolation e) {
+            throw new InvalidArgumentException("query", "a read-only query (MATCH … RETURN)", e.getMessage());
+        } catch (RuntimeException e) {
+            if (BoltGraphStore.isClientError(e) || e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT)
+                    .contains("read access mode")) {
+                throw new InvalidArgumentException("query", "a valid read-only Cypher query", "the database refused the query: "
+                        + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private void listQueries(ServerRequest req, ServerResponse res) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (NamedQuery q : queries) {
+            ObjectNode o = out.addObject();
+            o.put("name", q.name());
+            o.put("answers", q.answers());
+            ArrayNode ps = o.putArray("params");
+            for (NamedQuery.Param p : q.params()) {
+                ObjectNode po = ps.addObject();
+                po.put("name", p.name());
+                po.put("type", p.type().word());
+                p.fallback().ifPresent(f -> po.putPOJO("default", f));
+                po.put("description", p.description());
+            }
+        }
+        HttpJson.send(res, Status.OK_200, out);
+    }
+
+    private void namedQuery(ServerRequest req, ServerResponse res) {
+        String name = req.path().pathParameters().get("name");
+        NamedQuery q = CypherFiles.query(name, queries).orElseThrow(() ->
+                new NotFoundException("no named query '" + name + "'; GET /api/v1/queries lists them"));
+        JsonNode body = req.content().hasEntity() ? HttpJson.body(req, limits.maxBodyBytes())
+                : JsonNodeFactory.instance.objectNode();
+        Map<String, Object> given = params(body.has("params") ? body.path("params") : body, "params");
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (NamedQuery.Param p : q.params()) {
+            Object v = given.remove(p.name());
+            if (v == null) {
+                v = p.fallback().orElseThrow(() -> new InvalidArgumentException("params." + p.name(), p.type().word(),
+                        q.name() + " needs parameter '" + p.name() + "' (" + p.description() + ")"));
+            }
+            params.put(p.name(), typed(q.name(), p, v));
+        }
+        if (!given.isEmpty()) {
+            String unknown = given.keySet().iterator().next();
+            throw new InvalidArgumentException("params." + unknown, "one of " + q.params().stream().map(NamedQuery.Param::name).toList(),
+                    q.name() + " has no parameter '" + unknown + "'");
+        }
+        ObjectNode out = rows(read(q.cypher(), params, limits.maxRows()));
+        out.put("query", q.name());
+        HttpJson.send(res, Status.OK_200, out);
+    }
+
+    private static Object typed(String query, NamedQuery.Param p, Object v) {
+        Object out = switch (p.type()) {
+            case INTEGER -> v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.longValue() : null;
+            case FLOAT -> v instanceof Number n ? n.doubleValue() : null;
+            case STRING -> v instanceof String ? v : null;
+            case BOOLEAN -> v instanceof Boolean ? v : null;
+        };
+        if (out == null) {
+            throw new InvalidArgumentException("params." + p.name(), p.type().word(),
+                    query + ": parameter '" + p.name() + "' is " + v + "; expected " + p.type().word());
+        }
+        return out;
+    }
+
+    private void listProcedures(ServerRequest req, ServerResponse res) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        registry.descriptors().forEach(d -> out.add(descriptor(d)));
+        HttpJson.send(res, Status.OK_200, out);
+    }
+
+    private void callProcedure(ServerRequest req, ServerResponse res) {
+        String name = req.path().pathParameters().get("name");
+        JsonNode body = req.content().hasEntity() ? HttpJson.body(req, limits.maxBodyBytes())
+                : JsonNodeFactory.instance.objectNode();
+        Mode mode = mode(req.query().first("mode").orElse(body.path("mode").asText("stream")));
+        Map<String, Object> params = params(body.has("params") ? body.path("params") : withoutMode(body), "params");
+        List<Map<String, Object>> rows;
+        try {
+            rows = registry.call(name, mode, params, context());
+        } catch (NoSuchElementException e) {
+            throw new NotFoundException(e.getMessage());
+        } catch (InvalidParameterException e) {
+            throw new InvalidArgumentException(e.parameter().equals("mode") ? "mode" : "params." + e.parameter(),
+                    e.expected(), e.getMessage());
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("procedure", name);
+        out.put("mode", mode.name().toLowerCase(Locale.ROOT));
+        ArrayNode list = out.putArray("rows");
+        rows.forEach(r -> list.add(HttpJson.MAPPER.valueToTree(r)));
+        HttpJson.send(res, Status.OK_200, out);
+    }
+
+    private ProcedureContext context() {
+        Cancellation cancellation = Cancellation.after(limits.timeout());
+        return new ProcedureContext() {
+            @Override
+            public ProjectionView projection() {
+                return projection;
+            }
+
+            @Override
+            public GraphReads graph() {
+                return (cypher, params) -> store.read(cypher, params, limits.timeout(), Integer.MAX_VALUE).rows();
+            }
+
+            @Override
+            public ResultSink sink() {
+                return new GraphResultSink(store);
+            }
+
+            @Override
+            public Cancellation cancellation() {
+                return cancellation;
+            }
+        };
+    }
+
+    private static JsonNode withoutMode(JsonNode body) {
+        if (!body.isObject() || !body.has("mode")) {
+            return body;
+        }
+        ObjectNode copy = ((ObjectNode) body).deepCopy();
+        copy.remove("mode");
+        return copy;
+    }
+
+    private static Mode mode(String text) {
+        try {
+            return Mode.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException("mode", "stream, stats, write or estimate", "mode: '" + text + "' is not a mode");
+        }
+    }
+
+    static ObjectNode descriptor(Descriptor d) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("name", d.name());
+        o.put("version", d.version());
+        o.put("description", d.description());
+        ArrayNode params = o.putArray("parameters");
+        for (Descriptor.Parameter p : d.parameters()) {
+            ObjectNode po = params.addObject();
+            po.put("name", p.name());
+            po.put("type", p.type().word());
+            po.put("required", p.fallback().isEmpty());
+            p.fallback().ifPresent(f -> po.set("default", HttpJson.MAPPER.valueToTree(f)));
+            p.min().ifPresent(m -> po.put("min", m));
+            p.max().ifPresent(m -> po.put("max", m));
+            po.put("description", p.description());
+        }
+        ArrayNode columns = o.putArray("columns");
+        for (Descriptor.Column c : d.columns()) {
+            columns.addObject().put("name", c.name()).put("type", c.type().word()).put("description", c.description());
+        }
+        ArrayNode modes = o.putArray("modes");
+        d.modes().stream().sorted().forEach(m -> modes.add(m.name().toLowerCase(Locale.ROOT)));
+        o.put("deterministic", d.deterministic());
+        o.put("memory_estimate", d.memoryEstimate());
+        return o;
+    }
+
+    private static Map<String, Object> params(JsonNode node, String field) {
+        if (node.isMissingNode() || node.isNull()) {
+            return new LinkedHashMap<>();
+        }
+        if (!node.isObject()) {
+            throw new InvalidArgumentException(field, "an object of parameter names to values", field + ": expected an object");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            out.put(f.getKey(), plain(f.getValue()));
+        }
+        return out;
+    }
+
+    private static Object plain(JsonNode v) {
+        if (v.isIntegralNumber()) {
+            return v.asLong();
+        }
+        if (v.isNumber()) {
+            return v.asDouble();
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isArray()) {
+            List<Object> out = new java.util.ArrayList<>();
+            v.forEach(x -> out.add(plain(x)));
+            return out;
+        }
+        if (v.isObject()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            v.fields().forEachRemaining(e -> out.put(e.getKey(), plain(e.getValue())));
+            return out;
+        }
+        return null;
+    }
+
+    private static ObjectNode rows(GraphStore.Rows rows) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode columns = out.putArray("columns");
+        rows.columns().forEach(columns::add);
+        ArrayNode list = out.putArray("rows");
+        for (Map<String, Object> r : rows.rows()) {
+            ArrayNode row = list.addArray();
+            for (String c : rows.columns()) {
+                row.add(HttpJson.MAPPER.valueToTree(r.get(c)));
+            }
+        }
+        out.put("truncated", rows.truncated());
+        return out;
+    }
+}
