@@ -45,6 +45,8 @@ public final class EventProjection {
     private final JokerNames names;
     private final HandNamer handNamer;
     private final Map<String, RunState> runs = new HashMap<>();
+    /** Each client's latest run: a new run, or a menu after a win, ends the one before. */
+    private final Map<String, String> clientRuns = new HashMap<>();
 
     public EventProjection(JokerNames names, HandNamer handNamer) {
         this.names = names;
@@ -65,6 +67,7 @@ public final class EventProjection {
     /** Forgets a run's working state once it has ended and been written (its graph stays). */
     public void forget(String runId) {
         runs.remove(runId);
+        clientRuns.values().removeIf(runId::equals);
     }
 
     /** The changes one event makes, in order. */
@@ -72,7 +75,20 @@ public final class EventProjection {
         String run = e.getGameId();
         List<GraphChange> out = new ArrayList<>();
         if (run.isEmpty()) {
+            // out of a game: a client back at the menu after a win has finished that run
+            String last = clientRuns.get(e.getClient());
+            RunState previous = last == null ? null : runs.get(last);
+            if (previous != null && previous.won && previous.ended < 0 && e.hasGameState() && !e.getGameState().getInGame()) {
+                end(previous, e, out);
+            }
             return out;
+        }
+        if (e.getDialect() != Dialect.DIALECT_ENGINE && !e.getClient().isEmpty()) {
+            String last = clientRuns.put(e.getClient(), run);
+            RunState previous = last == null || last.equals(run) ? null : runs.get(last);
+            if (previous != null && previous.ended < 0) {
+                end(previous, e, out); // the client started another run: this one is over
+            }
         }
         RunState s = runs.get(run);
         if (s == null) {
