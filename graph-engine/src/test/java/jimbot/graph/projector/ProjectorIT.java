@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jimbot.graph.GraphDump;
 import jimbot.graph.SharedGraph;
 import jimbot.graph.procedures.Cancellation;
 import jimbot.graph.procedures.Mode;
@@ -44,18 +45,8 @@ class ProjectorIT {
         return ((Number) rows(store, cypher).get(0).get("n")).longValue();
     }
 
-    /** Everything in the graph, as sorted text: equal dumps mean equal graphs. */
     private static List<String> dump(GraphStore store) {
-        List<String> out = new ArrayList<>();
-        for (Map<String, Object> r : rows(store, "MATCH (n) RETURN labels(n) AS l, properties(n) AS p")) {
-            out.add("N " + r.get("l") + " " + new java.util.TreeMap<>((Map<?, ?>) r.get("p")));
-        }
-        for (Map<String, Object> r : rows(store, "MATCH (a)-[x]->(b) RETURN type(x) AS t, properties(x) AS p, "
-                + "coalesce(a.id, a.key, a.name) AS a, coalesce(b.id, b.key, b.name) AS b")) {
-            out.add("R " + r.get("a") + " -" + r.get("t") + new java.util.TreeMap<>((Map<?, ?>) r.get("p")) + "-> " + r.get("b"));
-        }
-        out.sort(null);
-        return out;
+        return GraphDump.of(store);
     }
 
     @Test
