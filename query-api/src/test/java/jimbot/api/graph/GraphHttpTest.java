@@ -125,4 +125,45 @@ class GraphHttpTest {
         assertThat(json(extra).get("field").asText()).isEqualTo("params.depth");
         assertThat(server.post("/api/v1/procedures/no.such", "").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void servesTheScoreEngineOrderingAndBestPlayAsProcedures() throws Exception {
+        JsonNode list = json(server.get("/api/v1/procedures"));
+        assertThat(list).extracting(p -> p.get("name").asText())
+                .contains("scoring.evaluate", "ordering.optimize", "play.best", "graph.stats", "joker.popularity");
+
+        String kings = "\"played\":[{\"rank\":\"King\",\"suit\":\"Spades\"},{\"rank\":\"King\",\"suit\":\"Hearts\"}]";
+        JsonNode scored = json(server.post("/api/v1/procedures/scoring.evaluate",
+                "{" + kings + ",\"jokers\":[{\"name\":\"Joker\"},{\"name\":\"Cavendish\"}],\"steps\":true}"));
+        JsonNode row = scored.get("rows").get(0);
+        assertThat(row.get("hand").asText()).isEqualTo("Pair");
+        assertThat(row.get("score").asLong()).isEqualTo(540);
+        assertThat(row.get("steps")).isNotEmpty();
+
+        // Cavendish before Joker multiplies less: (2·3)+4 = 10 < (2+4)·3 = 18
+        JsonNode ordered = json(server.post("/api/v1/procedures/ordering.optimize",
+                "{" + kings + ",\"jokers\":[{\"name\":\"Cavendish\"},{\"name\":\"Joker\"}]}")).get("rows").get(0);
+        assertThat(ordered.get("jokers").get(0).asText()).isEqualTo("Joker");
+        assertThat(ordered.get("score").asLong()).isEqualTo(540);
+        assertThat(ordered.get("current_score").asLong()).isEqualTo(300);
+        assertThat(ordered.get("gain").asLong()).isEqualTo(240);
+
+        JsonNode best = json(server.post("/api/v1/procedures/play.best", """
+                {"hand":[{"rank":"2","suit":"Clubs"},{"rank":"Ace","suit":"Spades"},{"rank":"Ace","suit":"Hearts"},
+                         {"rank":"9","suit":"Diamonds"}],"top":2}"""));
+        assertThat(best.get("rows")).hasSize(2);
+        assertThat(best.get("rows").get(0).get("hand").asText()).isEqualTo("Pair");
+        assertThat(best.get("rows").get(0).get("cards")).extracting(JsonNode::asInt).containsExactlyInAnyOrder(1, 2);
+
+        HttpResponse<String> badCard = server.post("/api/v1/procedures/scoring.evaluate",
+                "{\"played\":[{\"rank\":\"Kong\",\"suit\":\"Spades\"}]}");
+        assertThat(badCard.statusCode()).isEqualTo(400);
+        assertThat(json(badCard).get("field").asText()).isEqualTo("params.played[0].rank");
+        HttpResponse<String> missing = server.post("/api/v1/procedures/play.best", "{}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json(missing).get("field").asText()).isEqualTo("params.hand");
+        HttpResponse<String> tooMany = server.post("/api/v1/procedures/play.best",
+                "{\"hand\":[{\"rank\":\"2\",\"suit\":\"Clubs\"}],\"top\":99}");
+        assertThat(json(tooMany).get("field").asText()).isEqualTo("params.top");
+    }
 }
