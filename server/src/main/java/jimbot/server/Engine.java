@@ -195,7 +195,8 @@ public final class Engine implements AutoCloseable {
         return intake;
     }
 
-    long lagEvents() {
+    /** Journal events the graph projector has not written yet. */
+    public long lagEvents() {
         return Math.max(0, journal.end() - projectorTail.position());
     }
 

@@ -32,3 +32,5 @@ CREATE INDEX ON :Decision(id);
 CREATE INDEX ON :Run(won);
 
 CREATE INDEX ON :Round(run_id);
+
+CREATE INDEX ON :Hand(offset);

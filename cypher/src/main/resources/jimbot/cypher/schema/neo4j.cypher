@@ -17,3 +17,5 @@ CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (d:Decision) REQUIRE d.id IS UNI
 CREATE INDEX run_won IF NOT EXISTS FOR (r:Run) ON (r.won);
 
 CREATE INDEX round_run IF NOT EXISTS FOR (o:Round) ON (o.run_id);
+
+CREATE INDEX hand_offset IF NOT EXISTS FOR (h:Hand) ON (h.offset);
