@@ -103,6 +103,9 @@ public final class EventProjection {
             }
             out.add(new GraphChange.RunUpsert(run, props, Map.of()));
         }
+        if (e.hasRaw()) {
+            setup(s, e.getRaw(), out);
+        }
         switch (e.getDialect()) {
             case DIALECT_JIMBOT -> jimbot(s, e, out);
             case DIALECT_STANDALONE -> standalone(s, e, out);
@@ -223,6 +226,14 @@ public final class EventProjection {
         Map<String, Object> props = new LinkedHashMap<>();
         switch (rec.getStage()) {
             case STAGE_QUEUED -> {
+                Struct payload = rec.getCommand().getPayload();
+                switch (rec.getCommand().getType()) {
+                    case "select_deck" -> setup(s, "deck", firstWord(payload, "deck", "back", "name"), out);
+                    case "select_stake" -> setup(s, "stake", firstWord(payload, "stake", "level", "name"), out);
+                    default -> {
+                        // other commands do not describe the run
+                    }
+                }
                 props.put("type", rec.getCommand().getType());
                 props.put("command_id", rec.getCommand().getSequence());
                 props.put("payload", json(rec.getCommand().getPayload()));
@@ -243,6 +254,45 @@ public final class EventProjection {
     }
 
     // --- shared derivations ------------------------------------------------------------------------------
+
+    /**
+     * Deck and stake, which neither mod sends today: taken from a state that names them (top level or
+     * {@code core_state}) or from the AI's {@code select_deck}/{@code select_stake} commands, so a mod that starts
+     * sending them, or an agent that chooses them, fills {@code Run.deck} and {@code Run.stake}.
+     */
+    private static void setup(RunState s, Struct raw, List<GraphChange> out) {
+        Struct core = field(raw, "core_state").filter(Value::hasStructValue).map(Value::getStructValue)
+                .or(() -> field(raw, "state").filter(Value::hasStructValue).map(Value::getStructValue)
+                        .flatMap(st -> field(st, "core_state")).filter(Value::hasStructValue).map(Value::getStructValue))
+                .orElse(Struct.getDefaultInstance());
+        setup(s, "deck", firstWord(raw, "deck_name", "back", "selected_back").or(() -> firstWord(core, "deck_name", "back")), out);
+        setup(s, "stake", firstWord(raw, "stake").or(() -> firstWord(core, "stake")), out);
+    }
+
+    private static void setup(RunState s, String key, Optional<String> value, List<GraphChange> out) {
+        if (value.isEmpty() || value.get().equals(key.equals("deck") ? s.deck : s.stake)) {
+            return;
+        }
+        if (key.equals("deck")) {
+            s.deck = value.get();
+        } else {
+            s.stake = value.get();
+        }
+        out.add(GraphChange.RunUpsert.of(s.id, Map.of(key, value.get())));
+    }
+
+    /** The first of the fields that holds a name or a number, as text (stake 3 → "3"). */
+    private static Optional<String> firstWord(Struct s, String... names) {
+        for (String n : names) {
+            Optional<String> w = word(s, n).or(() -> field(s, n).filter(Value::hasNumberValue)
+                    .map(v -> v.getNumberValue() == Math.rint(v.getNumberValue())
+                            ? Long.toString((long) v.getNumberValue()) : Double.toString(v.getNumberValue())));
+            if (w.isPresent()) {
+                return w;
+            }
+        }
+        return Optional.empty();
+    }
 
     /** Antes and rounds reached; round 0 (before the first blind) is not a round. */
     private void reach(RunState s, int ante, int round, Event e, List<GraphChange> out) {
@@ -529,6 +579,8 @@ public final class EventProjection {
         double money;
         double finalScore;
         boolean won;
+        String deck = "";
+        String stake = "";
         long ended = -1;
         int blindRound = -1;
         boolean blindBoss;
