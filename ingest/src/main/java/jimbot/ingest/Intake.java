@@ -48,6 +48,7 @@ public final class Intake {
     /** Most commands handed to one JimBot poll. */
     static final int MAX_COMMANDS_PER_POLL = 16;
     private static final String ENGINE_SOURCE = "jimbot-engine";
+    private static final int MAX_INSTANCE = 64;
 
     private final Journal journal;
     private final RunSegmenter runs;
@@ -80,6 +81,22 @@ public final class Intake {
     /** An intake over a journal that was opened with {@code parts.sequencer()}. */
     public static Intake create(Journal journal, Parts parts, IntakeConfig config, MeterRegistry meters, Clock clock) {
         return new Intake(journal, parts.runs(), parts.commands(), config, meters, clock);
+    }
+
+    /**
+     * How the intake names a client, whatever its transport: {@code jimbot@127.0.0.1} or
+     * {@code standalone@10.0.0.7/left} (one client per dialect, address and game instance).
+     */
+    public static String clientKey(Dialect dialect, String host, String instance) {
+        StringBuilder clean = new StringBuilder();
+        for (int i = 0; i < instance.length() && clean.length() < MAX_INSTANCE; i++) {
+            char c = instance.charAt(i);
+            if (c > 0x20 && c < 0x7f) {
+                clean.append(c);
+            }
+        }
+        String prefix = dialect == Dialect.DIALECT_STANDALONE ? "standalone@" : "jimbot@";
+        return prefix + (clean.isEmpty() ? host : host + "/" + clean);
     }
 
     public IntakeConfig config() {

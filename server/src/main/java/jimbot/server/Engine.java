@@ -16,8 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jimbot.api.bus.CommandsRpc;
+import jimbot.api.bus.EventBusRpc;
+import jimbot.api.graph.GraphRpc;
 import jimbot.api.graph.GraphService;
+import jimbot.api.grpc.GrpcServer;
 import jimbot.api.strategy.GameCards;
+import jimbot.api.strategy.StrategyRpc;
 import jimbot.api.strategy.StrategyService;
 import jimbot.graph.embedded.EmbeddedNeo4j;
 import jimbot.graph.procedures.ProcedureRegistry;
@@ -36,7 +41,7 @@ import jimbot.v1.Event;
 
 /**
  * One running engine: journal and intake, the graph (embedded or external) with its projector, live projection and
- * procedures, and the HTTP server, wired together.
+ * procedures, and the HTTP and gRPC servers, wired together.
  */
 public final class Engine implements AutoCloseable {
 
@@ -52,6 +57,7 @@ public final class Engine implements AutoCloseable {
     private final Graph graph;
     private final JournalTail projectorTail;
     private final WebServer http;
+    private final GrpcServer grpc;
     private final AtomicBoolean serving = new AtomicBoolean(false);
     private final AtomicBoolean closed = new AtomicBoolean(false);
 
@@ -119,9 +125,9 @@ public final class Engine implements AutoCloseable {
             HttpRouting.Builder routing = HttpRouting.builder();
             IngestRouting.routing(routing, intake, meters, serving::get, this::healthDetails);
             routing.register("/api/v1", new StrategyService(journal, config.intake().maxBodyBytes()));
-            routing.register("/api/v1", new GraphService(g.store(), g.procedures(), g.projection(),
-                    new GraphService.Limits(config.graph().queryTimeout(), config.graph().queryMaxRows(),
-                            config.intake().maxBodyBytes())));
+            GraphService.Limits limits = new GraphService.Limits(config.graph().queryTimeout(),
+                    config.graph().queryMaxRows(), config.intake().maxBodyBytes());
+            routing.register("/api/v1", new GraphService(g.store(), g.procedures(), g.projection(), limits));
             this.http = WebServer.builder()
                     .host(config.bind())
                     .port(config.httpPort())
@@ -132,6 +138,14 @@ public final class Engine implements AutoCloseable {
                     .addRouting(routing)
                     .build()
                     .start();
+            try {
+                this.grpc = GrpcServer.start(new GrpcServer.Settings(config.bind(), config.grpcPort(), config.grpcToken(),
+                        config.httpShutdownGrace()), List.of(new EventBusRpc(intake), new CommandsRpc(intake),
+                        new StrategyRpc(journal), new GraphRpc(g.store(), g.procedures(), g.projection(), limits)));
+            } catch (RuntimeException e) {
+                http.stop();
+                throw e;
+            }
         } catch (RuntimeException e) {
             if (tail != null) {
                 tail.close();
@@ -143,7 +157,7 @@ public final class Engine implements AutoCloseable {
             throw e;
         }
         serving.set(true);
-        LOG.log(System.Logger.Level.INFO, "engine started http={0} bolt={1} data-dir={2}", httpUri(),
+        LOG.log(System.Logger.Level.INFO, "engine started http={0} grpc={1} bolt={2} data-dir={3}", httpUri(), grpcPort(),
                 graph.boltUri().map(URI::toString).orElse(config.graph().uri().map(URI::toString).orElse("")),
                 config.dataDir().toAbsolutePath());
     }
@@ -179,6 +193,17 @@ public final class Engine implements AutoCloseable {
     /** The HTTP port actually bound (differs from the configured one when that was 0). */
     public int httpPort() {
         return http.port();
+    }
+
+    /** The gRPC port actually bound. */
+    public int grpcPort() {
+        return grpc.port();
+    }
+
+    /** Where gRPC clients connect, as {@code host:port}. */
+    public String grpcTarget() {
+        String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
+        return host + ":" + grpcPort();
     }
 
     public URI httpUri() {
@@ -227,7 +252,11 @@ public final class Engine implements AutoCloseable {
         serving.set(false);
         LOG.log(System.Logger.Level.INFO, "engine stopping");
         try {
-            http.stop();
+            try {
+                grpc.close();
+            } finally {
+                http.stop();
+            }
         } finally {
             try {
                 projectorTail.close();

@@ -20,13 +20,14 @@ import jimbot.journal.JournalConfig;
  * @param httpPort HTTP port (0: any free one)
  * @param httpShutdownGrace how long stopping waits for requests in flight
  * @param grpcPort gRPC port (0: any free one)
+ * @param grpcToken when present, gRPC calls need it as a bearer token
  * @param boltPort embedded graph database's Bolt port (0: any free one)
  * @param intake intake limits
  * @param durability when a journal append counts as done
  * @param maxGroupRequests requests per group commit
  */
 public record EngineConfig(String bind, Path dataDir, int httpPort, Duration httpShutdownGrace, int grpcPort,
-                           int boltPort, IntakeConfig intake, JournalConfig.Durability durability,
+                           Optional<String> grpcToken, int boltPort, IntakeConfig intake, JournalConfig.Durability durability,
                            int maxGroupRequests, Graph graph) {
 
     /**
@@ -52,6 +53,7 @@ public record EngineConfig(String bind, Path dataDir, int httpPort, Duration htt
     public EngineConfig {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(grpcToken, "grpcToken");
         port("jimbot.http.port", httpPort);
         port("jimbot.grpc.port", grpcPort);
         port("jimbot.bolt.port", boltPort);
@@ -73,6 +75,7 @@ public record EngineConfig(String bind, Path dataDir, int httpPort, Duration htt
                 intValue(c, "http.port"),
                 duration(c, "http.shutdown-grace"),
                 intValue(c, "grpc.port"),
+                optional(c, "grpc.token"),
                 intValue(c, "bolt.port"),
                 intake,
                 durability(c),

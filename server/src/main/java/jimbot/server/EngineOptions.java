@@ -16,8 +16,13 @@ final class EngineOptions {
     Integer httpPort;
 
     @Option(names = "--grpc-port", paramLabel = "PORT",
-            description = "gRPC port for the AI side (default 50051; 0 = any free port). Reserved: this build serves no gRPC yet.")
+            description = "gRPC port for the AI side: event bus, commands, strategy, procedures, Cypher (default 50051; 0 = any free port).")
     Integer grpcPort;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "Require this bearer token on every gRPC call but health checks (default: none). The environment "
+                    + "variable JIMBOT_GRPC_TOKEN does the same without showing the token in the process list.")
+    String token;
 
     @Option(names = "--bolt-port", paramLabel = "PORT",
             description = "Bolt port of the embedded graph database (default 7687; 0 = any free port). Any Bolt client "
@@ -45,6 +50,7 @@ final class EngineOptions {
         Map<String, String> flags = new LinkedHashMap<>();
         put(flags, "jimbot.http.port", httpPort);
         put(flags, "jimbot.grpc.port", grpcPort);
+        put(flags, "jimbot.grpc.token", token);
         put(flags, "jimbot.bolt.port", boltPort);
         put(flags, "jimbot.graph.uri", graphUri);
         put(flags, "jimbot.data-dir", dataDir);

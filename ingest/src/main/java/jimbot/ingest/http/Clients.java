@@ -5,7 +5,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.Optional;
+import jimbot.ingest.Intake;
 import jimbot.v1.Dialect;
 
 /**
@@ -16,30 +16,16 @@ import jimbot.v1.Dialect;
 final class Clients {
 
     static final HeaderName INSTANCE = HeaderNames.create("X-Jimbot-Instance");
-    private static final int MAX_INSTANCE = 64;
 
     private Clients() {
     }
 
-    /** {@code jimbot@127.0.0.1} or {@code standalone@10.0.0.7/left}: one client per dialect, address and instance. */
+    /** {@code jimbot@127.0.0.1} or {@code standalone@10.0.0.7/left}: see {@link Intake#clientKey}. */
     static String key(ServerRequest req, Dialect dialect) {
         SocketAddress address = req.remotePeer().address();
         String host = address instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress().getHostAddress()
                 : req.remotePeer().host();
-        Optional<String> instance = req.headers().first(INSTANCE).map(Clients::clean).filter(s -> !s.isEmpty());
-        String prefix = dialect == Dialect.DIALECT_STANDALONE ? "standalone@" : "jimbot@";
-        return prefix + instance.map(i -> host + "/" + i).orElse(host);
-    }
-
-    private static String clean(String raw) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < raw.length() && out.length() < MAX_INSTANCE; i++) {
-            char c = raw.charAt(i);
-            if (c > 0x20 && c < 0x7f) {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return Intake.clientKey(dialect, host, req.headers().first(INSTANCE).orElse(""));
     }
 }

@@ -78,8 +78,13 @@ public final class GraphService implements HttpService {
     }
 
     private GraphStore.Rows read(String cypher, Map<String, Object> params, int maxRows) {
+        return read(store, cypher, params, limits.timeout(), maxRows);
+    }
+
+    /** A read-only query; the database's refusals of the query itself become errors naming {@code query}. */
+    static GraphStore.Rows read(GraphStore store, String cypher, Map<String, Object> params, Duration timeout, int maxRows) {
         try {
-            return store.read(cypher, params, limits.timeout(), Math.max(1, maxRows));
+            return store.read(cypher, params, timeout, Math.max(1, maxRows));
         } catch (BoltGraphStore.ReadOnlyViolation e) {
             throw new InvalidArgumentException("query", "a read-only query (MATCH … RETURN)", e.getMessage());
         } catch (RuntimeException e) {
@@ -180,7 +185,12 @@ public final class GraphService implements HttpService {
     }
 
     private ProcedureContext context() {
-        Cancellation cancellation = Cancellation.after(limits.timeout());
+        return context(store, projection, limits.timeout());
+    }
+
+    /** What a procedure call sees: the projection, graph reads and writes, and a cancellation after {@code timeout}. */
+    static ProcedureContext context(GraphStore store, ProjectionView projection, Duration timeout) {
+        Cancellation cancellation = Cancellation.after(timeout);
         return new ProcedureContext() {
             @Override
             public ProjectionView projection() {
@@ -189,7 +199,7 @@ public final class GraphService implements HttpService {
 
             @Override
             public GraphReads graph() {
-                return (cypher, params) -> store.read(cypher, params, limits.timeout(), Integer.MAX_VALUE).rows();
+                return (cypher, params) -> store.read(cypher, params, timeout, Integer.MAX_VALUE).rows();
             }
 
             @Override
@@ -213,7 +223,7 @@ public final class GraphService implements HttpService {
         return copy;
     }
 
-    private static Mode mode(String text) {
+    static Mode mode(String text) {
         try {
             return Mode.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

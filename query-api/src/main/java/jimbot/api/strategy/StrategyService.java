@@ -107,37 +107,20 @@ public final class StrategyService implements HttpService {
     }
 
     private void liveJokerOrder(ServerRequest req, ServerResponse res) {
-        Live live = live(req.path().pathParameters().get("game_id"));
-        List<BestPlay.Candidate> plays = BestPlay.best(live.play(), 1, Cancellation.after(BUDGET));
-        if (plays.isEmpty()) {
-            throw new NotFoundException("game " + live.gameId() + " has no cards in hand in its latest state");
-        }
-        BestPlay.Candidate c = plays.get(0);
-        List<PlayingCard> hand = live.play().held();
-        List<PlayingCard> played = new ArrayList<>();
-        boolean[] in = new boolean[hand.size()];
-        for (int i : c.cards()) {
-            played.add(hand.get(i));
-            in[i] = true;
-        }
-        List<PlayingCard> held = new ArrayList<>();
-        for (int i = 0; i < hand.size(); i++) {
-            if (!in[i]) {
-                held.add(hand.get(i));
-            }
-        }
-        ObjectNode out = jokerOrderJson(live.play().withCards(played, held), live.ignored());
+        LivePlays.Live live = LivePlays.latest(journal, req.path().pathParameters().get("game_id"));
+        LivePlays.Chosen chosen = LivePlays.bestCards(live, Cancellation.after(BUDGET));
+        ObjectNode out = jokerOrderJson(chosen.play(), live.ignored());
         out.put("game_id", live.gameId());
         out.put("offset", live.offset());
         ArrayNode cards = out.putArray("for_cards");
-        for (int i : c.cards()) {
+        for (int i : chosen.cards()) {
             cards.add(i);
         }
         HttpJson.send(res, Status.OK_200, out);
     }
 
     private void liveBestPlay(ServerRequest req, ServerResponse res) {
-        Live live = live(req.path().pathParameters().get("game_id"));
+        LivePlays.Live live = LivePlays.latest(journal, req.path().pathParameters().get("game_id"));
         int top = topParameter(req.query().first("top").orElse(""));
         ObjectNode out = bestPlayJson(live.play(), top, live.ignored());
         out.put("game_id", live.gameId());
@@ -218,48 +201,6 @@ public final class StrategyService implements HttpService {
     }
 
     private static java.math.BigInteger floor(double score) {
-        return BigDecimal.valueOf(score).setScale(0, RoundingMode.FLOOR).toBigInteger();
-    }
-
-    /** A game's latest full state as a play: its jokers, the cards in its hand, its money and hands and discards. */
-    private record Live(String gameId, long offset, Play play, List<String> ignored) {
-    }
-
-    private Live live(String gameId) {
-        long before = Long.MAX_VALUE;
-        for (int scanned = 0; scanned < STATES_SCANNED; ) {
-            List<Event> page = journal.readGameBackwards(gameId, before, 256);
-            if (page.isEmpty()) {
-                break;
-            }
-            for (Event e : page) {
-                if (e.hasGameState() && e.getGameState().getInGame()) {
-                    return live(gameId, e);
-                }
-            }
-            scanned += page.size();
-            before = page.get(page.size() - 1).getOffset();
-        }
-        throw new NotFoundException("game '" + gameId + "' has no in-game state in the journal");
-    }
-
-    private static Live live(String gameId, Event e) {
-        GameState gs = e.getGameState();
-        List<String> ignored = new ArrayList<>();
-        List<Joker> jokers = new ArrayList<>();
-        for (JokerCard j : gs.getJokersList()) {
-            GameCards.joker(j).ifPresentOrElse(jokers::add, () -> ignored.add("joker " + j.getName()));
-        }
-        List<PlayingCard> hand = new ArrayList<>();
-        for (Card c : gs.getHandList()) {
-            GameCards.card(c).ifPresentOrElse(hand::add, () -> ignored.add("card " + c.getRank() + " of " + c.getSuit()));
-        }
-        Optional<Blind> blind = gs.hasBlind() ? Blind.parse(gs.getBlind().getName()) : Optional.empty();
-        Play play = Play.of(List.of(), hand, jokers)
-                .withState(gs.getMoney(), Math.max(1, gs.getHandsRemaining()), Math.max(0, gs.getDiscardsRemaining()),
-                        Play.JOKER_SLOTS_DEFAULT)
-                .withBlind(blind)
-                .withLuck(Luck.AVERAGE);
-        return new Live(gameId, e.getOffset(), play, ignored);
+        return LivePlays.floor(score);
     }
 }

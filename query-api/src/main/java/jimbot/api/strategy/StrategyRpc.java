@@ -1,0 +1,244 @@
+package jimbot.api.strategy;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+import java.util.Map;
+import jimbot.algorithms.ordering.JokerOrdering;
+import jimbot.algorithms.play.BestPlay;
+import jimbot.algorithms.scoring.Joker;
+import jimbot.algorithms.scoring.Play;
+import jimbot.algorithms.scoring.ScoreEngine;
+import jimbot.algorithms.scoring.ScoreResult;
+import jimbot.algorithms.scoring.Step;
+import jimbot.api.grpc.Calls;
+import jimbot.api.grpc.ProtoJson;
+import jimbot.api.grpc.RpcErrors;
+import jimbot.errors.InvalidArgumentException;
+import jimbot.graph.procedures.Cancellation;
+import jimbot.journal.Journal;
+import jimbot.v1.BestPlayReply;
+import jimbot.v1.BestPlayRequest;
+import jimbot.v1.CandidatePlay;
+import jimbot.v1.Card;
+import jimbot.v1.JokerOrderReply;
+import jimbot.v1.JokerOrderRequest;
+import jimbot.v1.PatternsReply;
+import jimbot.v1.PatternsRequest;
+import jimbot.v1.PlayJoker;
+import jimbot.v1.ScoreHandReply;
+import jimbot.v1.ScoreHandRequest;
+import jimbot.v1.ScoreStep;
+import jimbot.v1.ShopReply;
+import jimbot.v1.ShopRequest;
+import jimbot.v1.StrategyGrpc;
+import jimbot.v1.SynergiesReply;
+import jimbot.v1.SynergiesRequest;
+
+/**
+ * The Strategy service: the score engine, joker ordering and best play with the same strict reading as the HTTP
+ * routes (a {@code Play} message goes through the same parser as the JSON body), bounded by the caller's deadline.
+ */
+public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
+
+    private final Journal journal;
+
+    public StrategyRpc(Journal journal) {
+        this.journal = journal;
+    }
+
+    @Override
+    public void scoreHand(ScoreHandRequest request, StreamObserver<ScoreHandReply> out) {
+        RpcErrors.unary(out, () -> {
+            Play play = play(request.getPlay(), false);
+            ScoreResult r = ScoreEngine.score(play, request.getSteps());
+            ScoreHandReply.Builder b = ScoreHandReply.newBuilder().setHand(r.handName()).setChips(r.chips())
+                    .setMult(r.mult()).setScore(r.score().toString()).setMoney(r.money())
+                    .setLuck(play.luck().name().toLowerCase(java.util.Locale.ROOT));
+            if (request.getSteps()) {
+                for (Step s : r.steps()) {
+                    b.addSteps(ScoreStep.newBuilder().setPhase(s.phase()).setSource(s.source()).setOp(s.op())
+                            .setAmount(s.amount()).setChips(s.chips()).setMult(s.mult()));
+                }
+            }
+            return b.build();
+        });
+    }
+
+    @Override
+    public void optimizeJokerOrder(JokerOrderRequest request, StreamObserver<JokerOrderReply> out) {
+        RpcErrors.unary(out, () -> switch (request.getSourceCase()) {
+            case PLAY -> order(play(request.getPlay(), false), List.of()).build();
+            case GAME_ID -> {
+                LivePlays.Live live = LivePlays.latest(journal, gameId(request.getGameId()));
+                LivePlays.Chosen chosen = LivePlays.bestCards(live, budget());
+                JokerOrderReply.Builder b = order(chosen.play(), live.ignored()).setGameId(live.gameId())
+                        .setOffset(live.offset());
+                for (int i : chosen.cards()) {
+                    b.addForCards(i);
+                }
+                yield b.build();
+            }
+            case SOURCE_NOT_SET -> throw new InvalidArgumentException("source", "play or game_id",
+                    "source: neither play nor game_id is set");
+        });
+    }
+
+    @Override
+    public void bestPlay(BestPlayRequest request, StreamObserver<BestPlayReply> out) {
+        RpcErrors.unary(out, () -> {
+            int top = request.getTop() == 0 ? StrategyService.TOP_DEFAULT : request.getTop();
+            if (top < 1 || top > StrategyService.TOP_MAX) {
+                throw new InvalidArgumentException("top", "1 to " + StrategyService.TOP_MAX,
+                        "top: " + request.getTop() + " is not from 1 to " + StrategyService.TOP_MAX);
+            }
+            return switch (request.getSourceCase()) {
+                case PLAY -> best(play(request.getPlay(), true), top, List.of()).build();
+                case GAME_ID -> {
+                    LivePlays.Live live = LivePlays.latest(journal, gameId(request.getGameId()));
+                    yield best(live.play(), top, live.ignored()).setGameId(live.gameId()).setOffset(live.offset()).build();
+                }
+                case SOURCE_NOT_SET -> throw new InvalidArgumentException("source", "play or game_id",
+                        "source: neither play nor game_id is set");
+            };
+        });
+    }
+
+    @Override
+    public void getSynergies(SynergiesRequest request, StreamObserver<SynergiesReply> out) {
+        out.onError(RpcErrors.status(new UnsupportedOperationException(
+                "GetSynergies needs the joker synergy module, which this engine does not have yet")));
+    }
+
+    @Override
+    public void recommendShop(ShopRequest request, StreamObserver<ShopReply> out) {
+        out.onError(RpcErrors.status(new UnsupportedOperationException(
+                "RecommendShop needs the joker synergy module, which this engine does not have yet")));
+    }
+
+    @Override
+    public void getPatterns(PatternsRequest request, StreamObserver<PatternsReply> out) {
+        out.onError(RpcErrors.status(new UnsupportedOperationException(
+                "GetPatterns needs the pattern mining module, which this engine does not have yet")));
+    }
+
+    private static Cancellation budget() {
+        return Cancellation.after(Calls.budget(StrategyService.BUDGET));
+    }
+
+    private static String gameId(String raw) {
+        if (raw.isBlank()) {
+            throw new InvalidArgumentException("game_id", "a game id", "game_id: empty");
+        }
+        return raw.trim();
+    }
+
+    private static JokerOrderReply.Builder order(Play play, List<String> ignored) {
+        JokerOrdering.Result r = JokerOrdering.optimize(new ScoreEngine(play), budget());
+        JokerOrderReply.Builder b = JokerOrderReply.newBuilder();
+        for (int i : r.best()) {
+            b.addBestJokers(name(play.jokers(), i)).addBestOrder(i);
+        }
+        for (int i = 0; i < play.jokers().size(); i++) {
+            b.addCurrentJokers(name(play.jokers(), i));
+        }
+        return b.setBestScore(LivePlays.floor(r.bestScore()).toString())
+                .setCurrentScore(LivePlays.floor(r.currentScore()).toString())
+                .setGain(LivePlays.floor(r.bestScore()).subtract(LivePlays.floor(r.currentScore())).toString())
+                .setOrdersScored(r.ordersScored()).setPairsRuled(r.pairsRuled()).addAllIgnored(ignored);
+    }
+
+    private static BestPlayReply.Builder best(Play play, int top, List<String> ignored) {
+        BestPlayReply.Builder b = BestPlayReply.newBuilder().addAllIgnored(ignored);
+        for (BestPlay.Candidate c : BestPlay.best(play, top, budget())) {
+            CandidatePlay.Builder p = CandidatePlay.newBuilder().setHand(c.hand().displayName())
+                    .setScore(LivePlays.floor(c.score()).toString());
+            for (int i : c.cards()) {
+                p.addCards(i);
+            }
+            for (int i : c.jokers()) {
+                p.addJokers(name(play.jokers(), i)).addJokerOrder(i);
+            }
+            b.addPlays(p);
+        }
+        return b;
+    }
+
+    private static String name(List<Joker> jokers, int i) {
+        return jokers.get(i).kind().spec().name();
+    }
+
+    /** The Play message as the JSON body of the HTTP routes, read by the same parser; errors name {@code play.…}. */
+    private static Play play(jimbot.v1.Play p, boolean chooseCards) {
+        try {
+            return PlayRequest.parse(json(p), chooseCards);
+        } catch (InvalidArgumentException e) {
+            throw new InvalidArgumentException("play." + e.field(), e.expected(), "play." + e.getMessage());
+        }
+    }
+
+    static ObjectNode json(jimbot.v1.Play p) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        cards(o.putArray("played"), p.getPlayedList());
+        cards(o.putArray("held"), p.getHeldList());
+        ArrayNode jokers = o.putArray("jokers");
+        for (PlayJoker j : p.getJokersList()) {
+            ObjectNode jo = jokers.addObject();
+            jo.put("name", j.getName());
+            putText(jo, "edition", j.getEdition());
+            if (j.hasState()) {
+                jo.set("state", ProtoJson.json(j.getState()));
+            }
+            if (j.getDebuffed()) {
+                jo.put("debuffed", true);
+            }
+        }
+        counts(o, "hand_levels", p.getHandLevelsMap());
+        putText(o, "blind", p.getBlind());
+        putText(o, "deck", p.getDeck());
+        p.getVouchersList().forEach(o.withArray("vouchers")::add);
+        p.getConsumablesList().forEach(o.withArray("consumables")::add);
+        if (p.getMoney() != 0) {
+            o.put("money", p.getMoney());
+        }
+        if (p.hasHandsLeft()) {
+            o.put("hands_left", p.getHandsLeft());
+        }
+        if (p.hasDiscardsLeft()) {
+            o.put("discards_left", p.getDiscardsLeft());
+        }
+        if (p.hasJokerSlots()) {
+            o.put("joker_slots", p.getJokerSlots());
+        }
+        putText(o, "luck", p.getLuck());
+        counts(o, "hand_counts", p.getHandCountsMap());
+        p.getPlayedThisRoundList().forEach(o.withArray("played_this_round")::add);
+        return o;
+    }
+
+    private static void cards(ArrayNode out, List<Card> cards) {
+        for (Card c : cards) {
+            ObjectNode co = out.addObject();
+            co.put("rank", c.getRank());
+            co.put("suit", c.getSuit());
+            putText(co, "enhancement", c.getEnhancement());
+            putText(co, "edition", c.getEdition());
+            putText(co, "seal", c.getSeal());
+        }
+    }
+
+    private static void counts(ObjectNode o, String field, Map<String, Integer> counts) {
+        if (!counts.isEmpty()) {
+            ObjectNode m = o.putObject(field);
+            counts.forEach(m::put);
+        }
+    }
+
+    private static void putText(ObjectNode o, String field, String value) {
+        if (!value.isBlank()) {
+            o.put(field, value);
+        }
+    }
+}
