@@ -24,7 +24,7 @@ final class EngineProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), Jimbot.class.getName(),
-                "serve", "--http-port", "0", "--bolt-port", "0", "--data-dir", dataDir.toString()));
+                "serve", "--http-port", "0", "--grpc-port", "0", "--bolt-port", "0", "--data-dir", dataDir.toString()));
         process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {

@@ -1,0 +1,169 @@
+"""The Python client against a real engine: the example agent end to end, resume, errors, Cypher.
+
+Needs JIMBOT_HTTP (http://127.0.0.1:PORT) and JIMBOT_GRPC (127.0.0.1:PORT) of a running engine; the Java test
+PythonClientIT starts one and runs this file with Debian's /usr/bin/python3.
+"""
+import json
+import os
+import sys
+import time
+import unittest
+import urllib.request
+import uuid
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples"))
+
+import grpc  # noqa: E402
+
+import agent  # noqa: E402
+from jimbot_client import EngineError, JimbotClient, events, pb  # noqa: E402
+from jimbot_client.client import card  # noqa: E402
+
+HTTP = os.environ.get("JIMBOT_HTTP", "http://127.0.0.1:8080")
+GRPC = os.environ.get("JIMBOT_GRPC", "127.0.0.1:50051")
+
+
+def http(method, path, body=None, instance=None):
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(HTTP + path, data=data, method=method)
+    if data is not None:
+        req.add_header("Content-Type", "application/json")
+    if instance:
+        req.add_header("X-Jimbot-Instance", instance)
+    with urllib.request.urlopen(req, timeout=10) as r:
+        return r.status, r.read().decode()
+
+
+def game_state(event_id):
+    return {"type": "GAME_STATE", "source": "BalatroMCP", "event_id": event_id, "timestamp": 183245.802, "version": 1,
+            "payload": {"in_game": True, "game_id": "unknown", "ante": 1, "round": 1, "hand_number": 0,
+                        "money": 4, "hand_size": 8, "hands_remaining": 4, "discards_remaining": 3,
+                        "game_state": "PLAYING",
+                        "jokers": [{"id": "j1", "name": "Cavendish", "position": 0},
+                                   {"id": "j2", "name": "Joker", "position": 1}],
+                        "hand": [{"rank": "King", "suit": "Spades"}, {"rank": "King", "suit": "Hearts"},
+                                 {"rank": "7", "suit": "Clubs"}, {"rank": "3", "suit": "Diamonds"},
+                                 {"rank": "9", "suit": "Spades"}]}}
+
+
+def find(event_id):
+    """The journal's record of an event we posted: its game and offset."""
+    _, body = http("GET", "/api/v1/events?from=0&limit=10000")
+    for line in body.splitlines():
+        e = json.loads(line)
+        if e.get("event_id") == event_id:
+            return e["game_id"], e["offset"]
+    raise AssertionError(f"event {event_id} is not in the journal")
+
+
+class EngineTest(unittest.TestCase):
+
+    def setUp(self):
+        self.engine = JimbotClient(GRPC)
+
+    def tearDown(self):
+        self.engine.close()
+
+    def test_example_agent_plays_the_best_hand_and_the_game_receives_it(self):
+        instance = "agent-" + uuid.uuid4().hex[:8]
+        state_id = str(uuid.uuid4())
+        status, _ = http("POST", "/api/v1/events/batch", {"batch_id": state_id, "events": [game_state(state_id)]},
+                         instance)
+        self.assertEqual(200, status)
+        game, offset = find(state_id)
+        self.assertTrue(game)
+        self.assertEqual("", http("GET", "/api/v1/commands/poll", instance=instance)[1])  # the mod's first poll
+
+        decisions = agent.run(self.engine, game_id=game, from_offset=offset, max_decisions=1)
+        self.assertEqual(1, len(decisions))
+        d = decisions[0]
+        self.assertEqual("Pair", d.hand)
+        self.assertIn(0, d.cards)
+        self.assertIn(1, d.cards)
+        self.assertEqual(["Joker", "Cavendish"], d.joker_order)  # +4 mult before ×3
+        self.assertEqual(len(d.cards) + 1, len(d.command_ids))
+
+        # the game's poll gets the moves, in order
+        _, lines = http("GET", "/api/v1/commands/poll", instance=instance)
+        self.assertEqual([f"select_card:{i}" for i in d.cards] + ["play_hand"], lines.strip().splitlines())
+
+        # and the engine reports each as delivered
+        delivered = set()
+        for update in self.engine.watch_commands(game_id=game, from_offset=offset, timeout=10):
+            if update.record.stage == events.CommandRecord.STAGE_DELIVERED:
+                delivered.add(update.record.command.sequence)
+            if delivered >= set(d.command_ids):
+                break
+        self.assertEqual(set(d.command_ids), delivered)
+
+        # a restarted agent does not queue the same moves twice
+        again = agent.decide(self.engine, next(self.engine.subscribe(
+            pattern="game.state.update", game_id=game, from_offset=offset)))
+        self.assertEqual(d.command_ids, again.command_ids)
+
+    def test_subscribe_resumes_after_a_disconnect_without_loss_or_duplicates(self):
+        instance = "resume-" + uuid.uuid4().hex[:8]
+
+        def money(i):
+            return {"type": "MONEY_CHANGED", "source": "BalatroMCP", "event_id": f"{instance}-{i}",
+                    "timestamp": 1.0 + i, "payload": {"old_value": i, "new_value": i + 1, "difference": 1}}
+
+        offsets = [self.engine.publish(money(i), instance=instance).offset for i in range(20)]
+        self.assertTrue(self.engine.publish(money(0), instance=instance).duplicate)
+        seen = []
+        first = self.engine.subscribe(pattern="game.money.changed", from_offset=offsets[0])
+        for event in first:
+            if event.event_id.startswith(instance):
+                seen.append(event.offset)
+            if len(seen) == 7:
+                break
+        first.close()  # disconnect
+        offsets += [self.engine.publish(money(i), instance=instance).offset for i in range(20, 35)]
+        for event in self.engine.subscribe(pattern="game.money.changed", from_offset=seen[-1] + 1):
+            if event.event_id.startswith(instance):
+                seen.append(event.offset)
+            if len(seen) == len(offsets):
+                break
+        self.assertEqual(offsets, seen)
+
+    def test_a_mistake_names_the_field(self):
+        play = pb.Play(played=[card("King", "Spades"), card("King", "Hearts")],
+                       jokers=[pb.PlayJoker(name="Not A Joker")])
+        with self.assertRaises(EngineError) as caught:
+            self.engine.score_hand(play)
+        self.assertEqual(grpc.StatusCode.INVALID_ARGUMENT, caught.exception.code)
+        self.assertEqual("play.jokers[0].name", caught.exception.field)
+
+    def test_scores_and_orders_a_described_play(self):
+        play = pb.Play(played=[card("King", "Spades"), card("King", "Hearts")],
+                       jokers=[pb.PlayJoker(name="Cavendish"), pb.PlayJoker(name="Joker")])
+        self.assertEqual("300", self.engine.score_hand(play).score)
+        order = self.engine.optimize_joker_order(play)
+        self.assertEqual(["Joker", "Cavendish"], list(order.best_jokers))
+        self.assertEqual("540", order.best_score)
+
+    def test_a_module_that_has_not_landed_is_unimplemented(self):
+        with self.assertRaises(EngineError) as caught:
+            self.engine._unary(self.engine.strategy.GetSynergies, pb.SynergiesRequest(), None)
+        self.assertEqual(grpc.StatusCode.UNIMPLEMENTED, caught.exception.code)
+
+    def test_procedures_and_read_only_cypher(self):
+        names = [p.name for p in self.engine.procedures()]
+        self.assertIn("scoring.evaluate", names)
+        rows = self.engine.call("scoring.evaluate", played=[{"rank": "Ace", "suit": "Spades"}])
+        self.assertEqual("High Card", rows[0]["hand"])
+        self.assertEqual([{"n": 1.0}], self.engine.query("RETURN $x AS n", x=1))
+        with self.assertRaises(EngineError) as caught:
+            self.engine.query("CREATE (:Run {id: 'x'})")
+        self.assertEqual("query", caught.exception.field)
+
+    def test_a_deadline_is_honoured(self):
+        with self.assertRaises(EngineError) as caught:
+            for _ in self.engine.watch_commands(game_id="no-such-game", timeout=0.3):
+                pass
+        self.assertEqual(grpc.StatusCode.DEADLINE_EXCEEDED, caught.exception.code)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

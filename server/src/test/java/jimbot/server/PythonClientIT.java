@@ -1,0 +1,88 @@
+package jimbot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Python and Java agree on the wire: generates the Python stubs with Debian's protoc and grpc_python_plugin, starts
+ * a real engine and runs {@code clients/python/tests/test_engine.py} (the example agent end to end, resume after a
+ * disconnect, errors) against it with Debian's {@code /usr/bin/python3}. Skipped where those are not installed,
+ * unless {@code JIMBOT_REQUIRE_PYTHON=1} (set by {@code .ci/run}, which installs them).
+ */
+class PythonClientIT {
+
+    private static final String PYTHON = "/usr/bin/python3";
+
+    @TempDir
+    Path data;
+
+    private EngineConfig config() {
+        return EngineConfig.from(Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(Map.of("jimbot.http.port", "0", "jimbot.grpc.port", "0",
+                        "jimbot.bolt.port", "0", "jimbot.data-dir", data.toString())))
+                .addSource(ConfigSources.classpath("jimbot-defaults.yaml")).build());
+    }
+
+    private static Path repository() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isDirectory(here.resolve("clients")) ? here : here.getParent();
+    }
+
+    private static String run(List<String> command, Path dir, Map<String, String> env, long seconds)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(command + " did not finish in " + seconds + " s");
+        }
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as("%s exited with %d:%n%s", command, p.exitValue(), text).isZero();
+        return text;
+    }
+
+    private static boolean available() {
+        try {
+            Process p = new ProcessBuilder(PYTHON, "-c", "import grpc, google.protobuf; import shutil, sys; "
+                    + "sys.exit(0 if shutil.which('protoc') and shutil.which('grpc_python_plugin') else 1)")
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void theExampleAgentAndThePythonClientWorkAgainstARealEngine() throws Exception {
+        boolean required = "1".equals(System.getenv("JIMBOT_REQUIRE_PYTHON"));
+        if (!available()) {
+            String why = PYTHON + " with grpcio and protobuf, protoc and grpc_python_plugin are needed: "
+                    + "sudo apt-get install -y python3-grpcio python3-protobuf protobuf-compiler protobuf-compiler-grpc";
+            assertThat(required).as(why).isFalse();
+            Assumptions.abort(why);
+        }
+        Path python = repository().resolve("clients/python");
+        run(List.of("bash", "generate.sh"), python, Map.of(), 120);
+        try (Engine engine = Engine.start(config())) {
+            String out = run(List.of(PYTHON, "tests/test_engine.py"), python, Map.of(
+                    "JIMBOT_HTTP", engine.httpUri().toString(), "JIMBOT_GRPC", engine.grpcTarget()), 300);
+            System.out.println(out);
+            assertThat(out).contains("OK").doesNotContain("FAILED").contains("play cards [0, 1] (Pair");
+        }
+    }
+}
