@@ -3,6 +3,7 @@ package jimbot.ingest.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.Descriptors;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
@@ -15,6 +16,9 @@ public final class EventJson {
 
     private static final JsonFormat.Printer PAYLOAD = JsonFormat.printer().preservingProtoFieldNames()
             .omittingInsignificantWhitespace();
+
+    private static final Descriptors.OneofDescriptor PAYLOAD_ONEOF = Event.getDescriptor().getOneofs().stream()
+            .filter(o -> o.getName().equals("payload")).findFirst().orElseThrow();
 
     private EventJson() {
     }
@@ -45,25 +49,11 @@ public final class EventJson {
         if (!e.getBatchId().isEmpty()) {
             o.put("batch_id", e.getBatchId());
         }
-        Message payload = switch (e.getPayloadCase()) {
-            case GAME_STATE -> e.getGameState();
-            case MONEY_CHANGED -> e.getMoneyChanged();
-            case SCORE_CHANGED -> e.getScoreChanged();
-            case HAND_PLAYED -> e.getHandPlayed();
-            case CARDS_DISCARDED -> e.getCardsDiscarded();
-            case JOKERS_CHANGED -> e.getJokersChanged();
-            case ROUND_CHANGED -> e.getRoundChanged();
-            case PHASE_CHANGED -> e.getPhaseChanged();
-            case ROUND_COMPLETE -> e.getRoundComplete();
-            case JOKER_TRIGGER -> e.getJokerTrigger();
-            case SCORING -> e.getScoring();
-            case STATUS_UPDATE -> e.getStatusUpdate();
-            case ACTION_RESULT -> e.getActionResult();
-            case COMMAND -> e.getCommand();
-            case PAYLOAD_NOT_SET -> null;
-        };
+        // Through the descriptor rather than a switch over the payload cases: C2 in Temurin 25.0.3 crashed the JVM
+        // (SIGSEGV in PhiNode::Ideal) compiling the switch version of this method under load.
+        Descriptors.FieldDescriptor payload = e.getOneofFieldDescriptor(PAYLOAD_ONEOF);
         if (payload != null) {
-            o.set(e.getPayloadCase().name().toLowerCase(Locale.ROOT), typed(payload));
+            o.set(payload.getName(), typed((Message) e.getField(payload)));
         }
         o.set("raw", JsonContent.toJson(e.getRaw()));
         return o;
