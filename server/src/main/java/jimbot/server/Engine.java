@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jimbot.api.bus.CommandsRpc;
 import jimbot.api.bus.EventBusRpc;
+import jimbot.api.bus.RecentEvents;
 import jimbot.api.graph.GraphRpc;
 import jimbot.api.graph.GraphService;
 import jimbot.api.grpc.GrpcServer;
@@ -57,6 +58,7 @@ public final class Engine implements AutoCloseable {
     private final Graph graph;
     private final JournalTail projectorTail;
     private final WebServer http;
+    private final RecentEvents recent;
     private final GrpcServer grpc;
     private final AtomicBoolean serving = new AtomicBoolean(false);
     private final AtomicBoolean closed = new AtomicBoolean(false);
@@ -138,11 +140,13 @@ public final class Engine implements AutoCloseable {
                     .addRouting(routing)
                     .build()
                     .start();
+            this.recent = RecentEvents.follow(journal);
             try {
                 this.grpc = GrpcServer.start(new GrpcServer.Settings(config.bind(), config.grpcPort(), config.grpcToken(),
-                        config.httpShutdownGrace()), List.of(new EventBusRpc(intake), new CommandsRpc(intake),
+                        config.httpShutdownGrace()), List.of(new EventBusRpc(intake, recent), new CommandsRpc(intake, recent),
                         new StrategyRpc(journal), new GraphRpc(g.store(), g.procedures(), g.projection(), limits)));
             } catch (RuntimeException e) {
+                recent.close();
                 http.stop();
                 throw e;
             }
@@ -254,6 +258,7 @@ public final class Engine implements AutoCloseable {
         try {
             try {
                 grpc.close();
+                recent.close();
             } finally {
                 http.stop();
             }

@@ -52,6 +52,37 @@ import jimbot.v1.SubscribeRequest;
 public final class GrpcLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Just what the fan-out checks of an event: its offset (field 11) and batch id (field 16). */
+    record Light(long offset, String batchId) {
+    }
+
+    private static final io.grpc.MethodDescriptor<SubscribeRequest, Light> LIGHT_SUBSCRIBE = EventBusGrpc.getSubscribeMethod()
+            .toBuilder(EventBusGrpc.getSubscribeMethod().getRequestMarshaller(), new io.grpc.MethodDescriptor.Marshaller<Light>() {
+                @Override
+                public java.io.InputStream stream(Light value) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public Light parse(java.io.InputStream stream) {
+                    try {
+                        com.google.protobuf.CodedInputStream in = com.google.protobuf.CodedInputStream.newInstance(stream);
+                        long offset = 0;
+                        String batch = "";
+                        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+                            switch (com.google.protobuf.WireFormat.getTagFieldNumber(tag)) {
+                                case 11 -> offset = in.readUInt64();
+                                case 16 -> batch = in.readString();
+                                default -> in.skipField(tag);
+                            }
+                        }
+                        return new Light(offset, batch);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }).build();
+
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private GrpcLoad() {
@@ -72,12 +103,24 @@ public final class GrpcLoad {
         try (Engine engine = Engine.start(config)) {
             ManagedChannel channel = Grpc.newChannelBuilder(engine.grpcTarget(), InsecureChannelCredentials.create()).build();
             URI http = engine.httpUri();
-            decisionLoop(http, channel, rate, Math.max(5, seconds / 3), "warmup");
-            decisionLoop(http, channel, rate, seconds, "grpc");
-            polling(http, rate, seconds);
-            commands(http, channel, 300);
-            fanOut(http, channel, fanRate, fanSeconds, subscribers);
-            python(engine);
+            // GRPC_PHASES=decision,poll,commands,fanout,python picks phases for a quick experiment
+            String phases = System.getenv().getOrDefault("GRPC_PHASES", "decision,poll,commands,fanout,python");
+            if (phases.contains("decision")) {
+                decisionLoop(http, channel, rate, Math.max(5, seconds), "warmup"); // the JIT takes ~30 s on 2 cores
+                decisionLoop(http, channel, rate, seconds, "grpc");
+            }
+            if (phases.contains("poll")) {
+                polling(http, rate, seconds);
+            }
+            if (phases.contains("commands")) {
+                commands(http, channel, 300);
+            }
+            if (phases.contains("fanout")) {
+                fanOut(http, channel, fanRate, fanSeconds, subscribers);
+            }
+            if (phases.contains("python")) {
+                python(engine);
+            }
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
     }
@@ -277,22 +320,26 @@ public final class GrpcLoad {
         Arrays.fill(lastOffset, -1);
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(subscribers);
+        List<ManagedChannel> channels = new ArrayList<>();
         for (int s = 0; s < subscribers; s++) {
             int me = s;
-            EventBusGrpc.newStub(channel).subscribe(SubscribeRequest.newBuilder().setGameId(game).setPattern("game.money.>").build(),
-                    new ClientResponseObserver<SubscribeRequest, Event>() {
+            // one connection per subscriber, as separate agent processes would have
+            ManagedChannel own = Grpc.newChannelBuilder(channel.authority(), InsecureChannelCredentials.create())
+                    .directExecutor().build(); // callbacks on the transport thread: no hand-off per message
+            channels.add(own);
+            // The load generator reads only the offset and batch id of each event (a real subscriber is another
+            // process); parsing whole events here would measure this JVM's client, not the engine.
+            io.grpc.stub.ClientCalls.asyncServerStreamingCall(own.newCall(LIGHT_SUBSCRIBE, io.grpc.CallOptions.DEFAULT),
+                    SubscribeRequest.newBuilder().setGameId(game).setPattern("game.money.>").build(),
+                    new io.grpc.stub.StreamObserver<Light>() {
                         @Override
-                        public void beforeStart(ClientCallStreamObserver<SubscribeRequest> call) {
-                        }
-
-                        @Override
-                        public void onNext(Event e) {
-                            if (e.getOffset() <= lastOffset[me]) {
+                        public void onNext(Light e) {
+                            if (e.offset() <= lastOffset[me]) {
                                 outOfOrder[me]++;
                             }
-                            lastOffset[me] = e.getOffset();
-                            Long t0 = sentAt.get(e.getBatchId());
-                            if (t0 != null && (e.getOffset() % 97 == 0)) {
+                            lastOffset[me] = e.offset();
+                            Long t0 = sentAt.get(e.batchId());
+                            if (t0 != null && (e.offset() % 97 == 0)) {
                                 latencies.add(System.nanoTime() - t0);
                             }
                             if (++got[me] == count) {
@@ -302,7 +349,9 @@ public final class GrpcLoad {
 
                         @Override
                         public void onError(Throwable t) {
-                            System.err.println("subscriber " + me + " failed: " + t);
+                            if (done.getCount() > 0) {
+                                System.err.println("subscriber " + me + " failed: " + t);
+                            }
                         }
 
                         @Override
@@ -335,6 +384,7 @@ public final class GrpcLoad {
         long min = Arrays.stream(got).min().orElse(0);
         long max = Arrays.stream(got).max().orElse(0);
         long[] lat = latencies.stream().mapToLong(Long::longValue).toArray();
+        channels.forEach(ManagedChannel::shutdownNow);
         System.out.printf(Locale.ROOT, "{\"phase\":\"fan-out\",\"subscribers\":%d,\"rate\":%d,\"events\":%d,\"failed_posts\":%d,"
                         + "\"complete\":%b,\"received_min\":%d,\"received_max\":%d,\"out_of_order\":%d,\"seconds\":%.1f,%s}%n",
                 subscribers, rate, count, failed.get(), complete, min, max, Arrays.stream(outOfOrder).sum(), elapsed,

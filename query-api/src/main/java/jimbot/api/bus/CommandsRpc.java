@@ -6,7 +6,6 @@ import java.util.Optional;
 import jimbot.api.grpc.RpcErrors;
 import jimbot.errors.InvalidArgumentException;
 import jimbot.ingest.Intake;
-import jimbot.journal.Journal;
 import jimbot.routing.TopicPattern;
 import jimbot.v1.CommandUpdate;
 import jimbot.v1.CommandsGrpc;
@@ -20,11 +19,12 @@ public final class CommandsRpc extends CommandsGrpc.CommandsImplBase {
     private static final TopicPattern COMMANDS = TopicPattern.parse("game.command.>");
 
     private final Intake intake;
-    private final Journal journal;
+    private final RecentEvents recent;
 
-    public CommandsRpc(Intake intake) {
+    /** @param recent the shared tail of the intake's journal */
+    public CommandsRpc(Intake intake, RecentEvents recent) {
         this.intake = intake;
-        this.journal = intake.journal();
+        this.recent = recent;
     }
 
     @Override
@@ -43,12 +43,13 @@ public final class CommandsRpc extends CommandsGrpc.CommandsImplBase {
     @Override
     public void watchCommands(WatchCommandsRequest request, StreamObserver<CommandUpdate> out) {
         String game = request.getGameId().trim();
-        long from = request.hasFromOffset() ? request.getFromOffset() : journal.end();
-        JournalStream.Source source = game.isEmpty() ? journal::read : (f, n) -> journal.readGame(game, f, n);
-        JournalStream.start(journal, (ServerCallStreamObserver<CommandUpdate>) out, source,
+        long from = request.hasFromOffset() ? request.getFromOffset() : recent.journal().end();
+        JournalStream.start(recent, (ServerCallStreamObserver<CommandUpdate>) out,
                 e -> COMMANDS.matches(e.getTopic()) && e.hasCommand(),
-                e -> Optional.of(CommandUpdate.newBuilder().setOffset(e.getOffset()).setRecord(e.getCommand()).build()),
-                new JournalStream.Range(from, Optional.empty(), 0), "grpc-commands");
+                r -> Optional.of(CommandUpdate.newBuilder().setOffset(r.event().getOffset())
+                        .setRecord(r.event().getCommand()).build()),
+                new JournalStream.Range(from, game.isEmpty() ? Optional.empty() : Optional.of(game), Optional.empty(), 0),
+                "grpc-commands");
     }
 
     private static Optional<String> text(String s) {

@@ -3,8 +3,23 @@ package jimbot.api.bus;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Struct;
+import io.grpc.BindableService;
+import io.grpc.Drainable;
+import io.grpc.KnownLength;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerMethodDefinition;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.ServiceDescriptor;
 import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import jimbot.api.grpc.Calls;
@@ -13,7 +28,6 @@ import jimbot.api.grpc.RpcErrors;
 import jimbot.errors.InvalidArgumentException;
 import jimbot.ingest.Intake;
 import jimbot.ingest.normalize.Arrival;
-import jimbot.journal.Journal;
 import jimbot.routing.TopicPattern;
 import jimbot.v1.Dialect;
 import jimbot.v1.Event;
@@ -26,15 +40,16 @@ import jimbot.v1.PublishRequest;
 import jimbot.v1.RejectedEvent;
 import jimbot.v1.SubscribeRequest;
 
-/** The EventBus service: publishing through the same intake as HTTP, and the journal as resumable streams. */
-public final class EventBusRpc extends EventBusGrpc.EventBusImplBase {
+/** The EventBus service: publishing through the same intake as HTTP, and the journal as resumable, shared streams. */
+public final class EventBusRpc implements EventBusGrpc.AsyncService, BindableService {
 
     private final Intake intake;
-    private final Journal journal;
+    private final RecentEvents recent;
 
-    public EventBusRpc(Intake intake) {
+    /** @param recent the shared tail of the intake's journal */
+    public EventBusRpc(Intake intake, RecentEvents recent) {
         this.intake = intake;
-        this.journal = intake.journal();
+        this.recent = recent;
     }
 
     @Override
@@ -76,8 +91,78 @@ public final class EventBusRpc extends EventBusGrpc.EventBusImplBase {
         return new Arrival(dialect, Intake.clientKey(dialect, Calls.peerHost(), instance), intake.nowMs(), batchId);
     }
 
+    /**
+     * The generated service with Subscribe and GetGameHistory sending {@link Encoded} events: the same bytes on the wire
+     * as an {@code Event} message, encoded once per event rather than once per stream (a Struct re-encodes its map on
+     * every write, which made encoding the fan-out's largest cost).
+     */
     @Override
-    public void subscribe(SubscribeRequest request, StreamObserver<Event> out) {
+    public ServerServiceDefinition bindService() {
+        ServerServiceDefinition generated = EventBusGrpc.bindService(this);
+        MethodDescriptor<SubscribeRequest, Encoded> subscribe = encoded(EventBusGrpc.getSubscribeMethod());
+        MethodDescriptor<GameHistoryRequest, Encoded> history = encoded(EventBusGrpc.getGetGameHistoryMethod());
+        ServiceDescriptor.Builder service = ServiceDescriptor.newBuilder(EventBusGrpc.SERVICE_NAME)
+                .setSchemaDescriptor(generated.getServiceDescriptor().getSchemaDescriptor());
+        List<ServerMethodDefinition<?, ?>> kept = new ArrayList<>();
+        for (ServerMethodDefinition<?, ?> m : generated.getMethods()) {
+            String name = m.getMethodDescriptor().getFullMethodName();
+            if (!name.equals(subscribe.getFullMethodName()) && !name.equals(history.getFullMethodName())) {
+                kept.add(m);
+                service.addMethod(m.getMethodDescriptor());
+            }
+        }
+        service.addMethod(subscribe).addMethod(history);
+        ServerServiceDefinition.Builder b = ServerServiceDefinition.builder(service.build());
+        kept.forEach(b::addMethod);
+        return b.addMethod(subscribe, ServerCalls.asyncServerStreamingCall(this::subscribeEncoded))
+                .addMethod(history, ServerCalls.asyncServerStreamingCall(this::historyEncoded))
+                .build();
+    }
+
+    private static <Q> MethodDescriptor<Q, Encoded> encoded(MethodDescriptor<Q, Event> method) {
+        return method.toBuilder(method.getRequestMarshaller(), Encoded.MARSHALLER)
+                .setSchemaDescriptor(method.getSchemaDescriptor()).build();
+    }
+
+    /** An event already encoded as a {@code jimbot.v1.Event} message. */
+    record Encoded(byte[] bytes) {
+        static final MethodDescriptor.Marshaller<Encoded> MARSHALLER = new MethodDescriptor.Marshaller<>() {
+            @Override
+            public InputStream stream(Encoded value) {
+                return new EncodedStream(value.bytes());
+            }
+
+            @Override
+            public Encoded parse(InputStream stream) {
+                try {
+                    return new Encoded(stream.readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+
+        static Optional<Encoded> of(RecentEvents.Recent r) {
+            return Optional.of(new Encoded(r.encoded()));
+        }
+    }
+
+    /** Lets the transport copy the bytes straight into its buffers. */
+    private static final class EncodedStream extends ByteArrayInputStream implements KnownLength, Drainable {
+        EncodedStream(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public int drainTo(OutputStream target) throws IOException {
+            int n = count - pos;
+            target.write(buf, pos, n);
+            pos = count;
+            return n;
+        }
+    }
+
+    private void subscribeEncoded(SubscribeRequest request, StreamObserver<Encoded> out) {
         TopicPattern pattern;
         try {
             pattern = pattern(request.getPattern());
@@ -86,22 +171,21 @@ public final class EventBusRpc extends EventBusGrpc.EventBusImplBase {
             return;
         }
         String game = request.getGameId().trim();
-        long from = request.hasFromOffset() ? request.getFromOffset() : journal.end();
-        JournalStream.Source source = game.isEmpty() ? journal::read : (f, n) -> journal.readGame(game, f, n);
+        long from = request.hasFromOffset() ? request.getFromOffset() : recent.journal().end();
         Predicate<Event> wanted = pattern.matchesEverything() ? e -> true : e -> pattern.matches(e.getTopic());
-        JournalStream.start(journal, (ServerCallStreamObserver<Event>) out, source, wanted, Optional::of,
-                new JournalStream.Range(from, Optional.empty(), 0), "grpc-subscribe");
+        JournalStream.start(recent, (ServerCallStreamObserver<Encoded>) out, wanted, Encoded::of,
+                new JournalStream.Range(from, game.isEmpty() ? Optional.empty() : Optional.of(game), Optional.empty(), 0),
+                "grpc-subscribe");
     }
 
-    @Override
-    public void getGameHistory(GameHistoryRequest request, StreamObserver<Event> out) {
+    private void historyEncoded(GameHistoryRequest request, StreamObserver<Encoded> out) {
         String game = request.getGameId().trim();
         if (game.isEmpty()) {
             out.onError(RpcErrors.invalid("game_id", "a game id", "game_id: empty"));
             return;
         }
-        JournalStream.start(journal, (ServerCallStreamObserver<Event>) out, (f, n) -> journal.readGame(game, f, n),
-                e -> true, Optional::of, new JournalStream.Range(request.getFromOffset(), Optional.of(journal.end()),
+        JournalStream.start(recent, (ServerCallStreamObserver<Encoded>) out, e -> true, Encoded::of,
+                new JournalStream.Range(request.getFromOffset(), Optional.of(game), Optional.of(recent.journal().end()),
                         Integer.toUnsignedLong(request.getLimit())), "grpc-history");
     }
 

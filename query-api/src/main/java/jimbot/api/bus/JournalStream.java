@@ -2,12 +2,10 @@ package jimbot.api.bus;
 
 import io.grpc.stub.ServerCallStreamObserver;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import jimbot.api.grpc.Pacer;
 import jimbot.api.grpc.RpcErrors;
-import jimbot.journal.Journal;
 import jimbot.v1.Event;
 
 /**
@@ -20,42 +18,35 @@ import jimbot.v1.Event;
  */
 final class JournalStream<T> {
 
-    /** Reads up to {@code limit} events with offsets {@code >= from}, in order. */
-    @FunctionalInterface
-    interface Source {
-        List<Event> read(long from, int limit);
-    }
-
     /** What to send for a matching event; empty: skip it. */
     @FunctionalInterface
     interface Render<T> {
-        Optional<T> render(Event event);
+        Optional<T> render(RecentEvents.Recent event);
     }
 
     /**
      * @param from first offset to send
+     * @param game only this game's events, when present
      * @param stopAt when present, end the stream once every event below this offset was considered
      * @param limit most events to send (0: no limit)
      */
-    record Range(long from, Optional<Long> stopAt, long limit) {
+    record Range(long from, Optional<String> game, Optional<Long> stopAt, long limit) {
     }
 
     static final int PAGE = 256;
     private static final Duration IDLE = Duration.ofSeconds(1);
 
-    private final Journal journal;
+    private final RecentEvents events;
     private final ServerCallStreamObserver<T> out;
-    private final Source source;
     private final Predicate<Event> wanted;
     private final Render<T> render;
     private final Range range;
     private final Pacer pacer;
 
-    private JournalStream(Journal journal, ServerCallStreamObserver<T> out, Source source, Predicate<Event> wanted,
+    private JournalStream(RecentEvents events, ServerCallStreamObserver<T> out, Predicate<Event> wanted,
                           Render<T> render, Range range) {
-        this.journal = journal;
+        this.events = events;
         this.out = out;
-        this.source = source;
         this.wanted = wanted;
         this.render = render;
         this.range = range;
@@ -63,9 +54,9 @@ final class JournalStream<T> {
     }
 
     /** Starts streaming; returns at once. */
-    static <T> void start(Journal journal, ServerCallStreamObserver<T> out, Source source, Predicate<Event> wanted,
-                          Render<T> render, Range range, String name) {
-        JournalStream<T> s = new JournalStream<>(journal, out, source, wanted, render, range);
+    static <T> void start(RecentEvents events, ServerCallStreamObserver<T> out, Predicate<Event> wanted, Render<T> render,
+                          Range range, String name) {
+        JournalStream<T> s = new JournalStream<>(events, out, wanted, render, range);
         Thread.ofVirtual().name(name).start(s::run);
     }
 
@@ -85,34 +76,24 @@ final class JournalStream<T> {
         }
     }
 
+    private boolean past(long offset) {
+        return range.stopAt().isPresent() && offset >= range.stopAt().get();
+    }
+
     private void stream() throws InterruptedException {
         long next = range.from();
         long sent = 0;
-        while (!pacer.cancelled()) {
-            long end = journal.end();
-            if (range.stopAt().isPresent() && next >= range.stopAt().get()) {
-                break;
-            }
-            List<Event> page = source.read(next, PAGE);
-            if (page.isEmpty()) {
-                // every event below `end` has been considered: wait for one at or after it
-                next = Math.max(next, end);
-                if (range.stopAt().isPresent() && next >= range.stopAt().get()) {
+        while (!pacer.cancelled() && !past(next)) {
+            RecentEvents.Page page = events.read(next, PAGE, range.game());
+            for (RecentEvents.Recent r : page.events()) {
+                Event e = r.event();
+                if (past(e.getOffset())) {
                     break;
                 }
-                journal.awaitEnd(next, IDLE);
-                continue;
-            }
-            for (Event e : page) {
-                if (range.stopAt().isPresent() && e.getOffset() >= range.stopAt().get()) {
-                    next = range.stopAt().get();
-                    break;
-                }
-                next = e.getOffset() + 1;
                 if (!wanted.test(e)) {
                     continue;
                 }
-                Optional<T> message = render.render(e);
+                Optional<T> message = render.render(r);
                 if (message.isEmpty()) {
                     continue;
                 }
@@ -125,6 +106,10 @@ final class JournalStream<T> {
                     out.onCompleted();
                     return;
                 }
+            }
+            next = page.scannedTo();
+            if (page.events().isEmpty() && !past(next)) {
+                events.awaitPast(next, IDLE);
             }
         }
         if (!pacer.cancelled()) {

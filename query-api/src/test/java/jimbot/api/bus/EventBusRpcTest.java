@@ -60,6 +60,7 @@ class EventBusRpcTest {
     @TempDir
     Path dir;
     private IntakeServer http;
+    private RecentEvents recent;
     private GrpcServer grpc;
     private ManagedChannel channel;
     private EventBusGrpc.EventBusBlockingStub bus;
@@ -67,8 +68,10 @@ class EventBusRpcTest {
     @BeforeEach
     void start() {
         http = IntakeServer.start(dir);
+        recent = RecentEvents.follow(http.journal());
         grpc = GrpcServer.start(new GrpcServer.Settings("127.0.0.1", 0, Optional.empty(), Duration.ofSeconds(1)),
-                List.of(new EventBusRpc(http.intake()), new CommandsRpc(http.intake()), new StrategyRpc(http.journal())));
+                List.of(new EventBusRpc(http.intake(), recent), new CommandsRpc(http.intake(), recent),
+                        new StrategyRpc(http.journal())));
         channel = Grpc.newChannelBuilderForAddress("127.0.0.1", grpc.port(), InsecureChannelCredentials.create()).build();
         bus = EventBusGrpc.newBlockingStub(channel);
     }
@@ -77,6 +80,7 @@ class EventBusRpcTest {
     void stop() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         grpc.close();
+        recent.close();
         http.close();
     }
 
@@ -338,7 +342,7 @@ class EventBusRpcTest {
     @Test
     void aTokenIsRequiredWhenConfiguredButNotForHealthChecks() throws Exception {
         try (GrpcServer locked = GrpcServer.start(new GrpcServer.Settings("127.0.0.1", 0, Optional.of("s3cret"),
-                Duration.ofSeconds(1)), List.of(new EventBusRpc(http.intake())))) {
+                Duration.ofSeconds(1)), List.of(new EventBusRpc(http.intake(), recent)))) {
             ManagedChannel ch = Grpc.newChannelBuilderForAddress("127.0.0.1", locked.port(),
                     InsecureChannelCredentials.create()).build();
             try {
