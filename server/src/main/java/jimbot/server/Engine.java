@@ -257,8 +257,8 @@ public final class Engine implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "engine stopping");
         try {
             try {
+                recent.close(); // ends the streams first: they never finish by themselves
                 grpc.close();
-                recent.close();
             } finally {
                 http.stop();
             }

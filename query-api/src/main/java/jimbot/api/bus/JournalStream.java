@@ -84,6 +84,11 @@ final class JournalStream<T> {
         long next = range.from();
         long sent = 0;
         while (!pacer.cancelled() && !past(next)) {
+            if (events.closed()) {
+                out.onError(io.grpc.Status.UNAVAILABLE.withDescription("the engine is stopping; resume from offset "
+                        + next).asRuntimeException());
+                return;
+            }
             RecentEvents.Page page = events.read(next, PAGE, range.game());
             for (RecentEvents.Recent r : page.events()) {
                 Event e = r.event();

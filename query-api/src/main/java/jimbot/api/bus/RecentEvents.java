@@ -81,6 +81,11 @@ public final class RecentEvents implements AutoCloseable {
         return new RecentEvents(journal);
     }
 
+    /** True once the engine is stopping: streams end (clients resume from their last offset + 1 elsewhere or later). */
+    boolean closed() {
+        return closed;
+    }
+
     /** The journal, for readers that fell behind the ring. */
     Journal journal() {
         return journal;

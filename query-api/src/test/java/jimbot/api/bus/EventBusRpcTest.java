@@ -299,6 +299,18 @@ class EventBusRpcTest {
     }
 
     @Test
+    void stoppingEndsStreamsWithUnavailableAndTheOffsetToResumeFrom() throws Exception {
+        post(0, 2);
+        Iterator<Event> it = bus.withDeadlineAfter(10, TimeUnit.SECONDS).subscribe(SubscribeRequest.newBuilder().setFromOffset(0).build());
+        assertThat(it.next().getOffset()).isZero();
+        assertThat(it.next().getOffset()).isEqualTo(1);
+        recent.close();
+        StatusRuntimeException e = catchStatus(it::hasNext);
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(e.getStatus().getDescription()).contains("resume from offset 2");
+    }
+
+    @Test
     void deadlinesEndAStreamThatHasNothingToSend() {
         Iterator<Event> it = bus.withDeadlineAfter(300, TimeUnit.MILLISECONDS).subscribe(SubscribeRequest.getDefaultInstance());
         assertThatThrownBy(it::hasNext).isInstanceOf(StatusRuntimeException.class)
