@@ -375,6 +375,36 @@ class EventBusRpcTest {
         }
     }
 
+    @Test
+    void reflectionListsTheServicesAndHealthReportsThemServing() throws Exception {
+        List<String> services = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        io.grpc.stub.StreamObserver<io.grpc.reflection.v1.ServerReflectionRequest> requests =
+                io.grpc.reflection.v1.ServerReflectionGrpc.newStub(channel).serverReflectionInfo(
+                        new io.grpc.stub.StreamObserver<>() {
+                            @Override
+                            public void onNext(io.grpc.reflection.v1.ServerReflectionResponse r) {
+                                r.getListServicesResponse().getServiceList().forEach(x -> services.add(x.getName()));
+                            }
+
+                            @Override
+                            public void onError(Throwable t) {
+                                done.countDown();
+                            }
+
+                            @Override
+                            public void onCompleted() {
+                                done.countDown();
+                            }
+                        });
+        requests.onNext(io.grpc.reflection.v1.ServerReflectionRequest.newBuilder().setListServices("*").build());
+        requests.onCompleted();
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(services).contains("jimbot.v1.EventBus", "jimbot.v1.Commands", "jimbot.v1.Strategy", "grpc.health.v1.Health");
+        assertThat(HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.newBuilder().setService("jimbot.v1.EventBus")
+                .build()).getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+    }
+
     static CallCredentials bearer(String token) {
         return new CallCredentials() {
             @Override
