@@ -4,7 +4,7 @@ import io.grpc.stub.ServerCallStreamObserver;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
-import jimbot.api.grpc.Pacer;
+import jimbot.grpc.Pacer;
 import jimbot.api.grpc.RpcErrors;
 import jimbot.v1.Event;
 

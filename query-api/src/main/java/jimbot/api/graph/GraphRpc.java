@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import jimbot.api.grpc.Calls;
-import jimbot.api.grpc.Pacer;
+import jimbot.grpc.Pacer;
 import jimbot.api.grpc.ProtoJson;
 import jimbot.api.grpc.RpcErrors;
 import jimbot.errors.InvalidArgumentException;

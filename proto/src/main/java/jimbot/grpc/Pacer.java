@@ -1,4 +1,4 @@
-package jimbot.api.grpc;
+package jimbot.grpc;
 
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.concurrent.TimeUnit;

@@ -1,0 +1,2 @@
+/** gRPC support shared by every service of the engine, whichever module serves it. */
+package jimbot.grpc;
