@@ -396,6 +396,11 @@ public final class Coordinator implements AutoCloseable {
         }
     }
 
+    /** True once the coordinator is stopping. */
+    public boolean closed() {
+        return closed;
+    }
+
     /** A number that changes whenever anything is granted, queued, released or expired. */
     public long version() {
         lock.lock();

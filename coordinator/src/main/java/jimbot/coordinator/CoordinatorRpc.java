@@ -166,6 +166,10 @@ public final class CoordinatorRpc extends ResourceCoordinatorGrpc.ResourceCoordi
             java.util.Map<Kind, ResourceStatus> last = new java.util.EnumMap<>(Kind.class);
             try {
                 while (!pacer.cancelled()) {
+                    if (coordinator.closed()) {
+                        out.onError(Status.UNAVAILABLE.withDescription("the engine is stopping").asRuntimeException());
+                        return;
+                    }
                     long now = coordinator.version();
                     if (now != seen) {
                         seen = now;

@@ -25,6 +25,9 @@ import jimbot.api.grpc.GrpcServer;
 import jimbot.api.strategy.GameCards;
 import jimbot.api.strategy.StrategyRpc;
 import jimbot.api.strategy.StrategyService;
+import jimbot.coordinator.Coordinator;
+import jimbot.coordinator.CoordinatorRpc;
+import jimbot.coordinator.LeasesRpc;
 import jimbot.graph.embedded.EmbeddedNeo4j;
 import jimbot.graph.procedures.ProcedureRegistry;
 import jimbot.graph.projection.ChangeFeed;
@@ -50,6 +53,8 @@ public final class Engine implements AutoCloseable {
     /** The graph projector's consumer name in the journal (its checkpoint). */
     public static final String PROJECTOR = "graph-projector";
     private static final int PROJECTOR_BATCH = 2000;
+    /** The engine's version, as health checks report it. */
+    public static final String VERSION = "0.1.0";
 
     private final EngineConfig config;
     private final PrometheusMeterRegistry meters;
@@ -59,6 +64,7 @@ public final class Engine implements AutoCloseable {
     private final JournalTail projectorTail;
     private final WebServer http;
     private final RecentEvents recent;
+    private final Coordinator coordinator;
     private final GrpcServer grpc;
     private final AtomicBoolean serving = new AtomicBoolean(false);
     private final AtomicBoolean closed = new AtomicBoolean(false);
@@ -141,11 +147,14 @@ public final class Engine implements AutoCloseable {
                     .build()
                     .start();
             this.recent = RecentEvents.follow(journal);
+            this.coordinator = Coordinator.start(config.coordinator(), meters, Clock.systemUTC());
             try {
                 this.grpc = GrpcServer.start(new GrpcServer.Settings(config.bind(), config.grpcPort(), config.grpcToken(),
                         config.httpShutdownGrace()), List.of(new EventBusRpc(intake, recent), new CommandsRpc(intake, recent),
-                        new StrategyRpc(journal), new GraphRpc(g.store(), g.procedures(), g.projection(), limits)));
+                        new StrategyRpc(journal), new GraphRpc(g.store(), g.procedures(), g.projection(), limits),
+                        new CoordinatorRpc(coordinator, VERSION), new LeasesRpc(coordinator)));
             } catch (RuntimeException e) {
+                coordinator.close();
                 recent.close();
                 http.stop();
                 throw e;
@@ -258,6 +267,7 @@ public final class Engine implements AutoCloseable {
         try {
             try {
                 recent.close(); // ends the streams first: they never finish by themselves
+                coordinator.close();
                 grpc.close();
             } finally {
                 http.stop();

@@ -5,9 +5,17 @@ import io.helidon.config.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import jimbot.coordinator.CoordinatorConfig;
+import jimbot.coordinator.Gpus;
+import jimbot.coordinator.PriorityClass;
 import jimbot.ingest.IntakeConfig;
 import jimbot.journal.JournalConfig;
 
@@ -25,10 +33,11 @@ import jimbot.journal.JournalConfig;
  * @param intake intake limits
  * @param durability when a journal append counts as done
  * @param maxGroupRequests requests per group commit
+ * @param coordinator the resource coordinator's capacities, budgets, weights and limits
  */
 public record EngineConfig(String bind, Path dataDir, int httpPort, Duration httpShutdownGrace, int grpcPort,
                            Optional<String> grpcToken, int boltPort, IntakeConfig intake, JournalConfig.Durability durability,
-                           int maxGroupRequests, Graph graph) {
+                           int maxGroupRequests, Graph graph, CoordinatorConfig coordinator) {
 
     /**
      * The graph database.
@@ -82,7 +91,49 @@ public record EngineConfig(String bind, Path dataDir, int httpPort, Duration htt
                 intValue(c, "journal.max-group-requests"),
                 new Graph(uri(c, "graph.uri"), optional(c, "graph.user"), optional(c, "graph.password"),
                         duration(c, "graph.write-timeout"), duration(c, "graph.query-timeout"),
-                        intValue(c, "graph.query-max-rows")));
+                        intValue(c, "graph.query-max-rows")),
+                coordinator(c));
+    }
+
+    private static CoordinatorConfig coordinator(Config c) {
+        String devices = c.get("coordinator.gpu.devices-mb").asString().orElse("").trim();
+        List<Integer> gpus = new ArrayList<>();
+        for (String d : devices.split(",")) {
+            if (!d.isBlank()) {
+                try {
+                    gpus.add(Integer.parseInt(d.trim()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("jimbot.coordinator.gpu.devices-mb is '" + devices
+                            + "'; expected MB per GPU, comma separated, such as 24000,12000");
+                }
+            }
+        }
+        if (gpus.isEmpty()) {
+            gpus.addAll(Gpus.discover().orElse(List.of(24_000)));
+        }
+        Map<PriorityClass, Integer> weights = new EnumMap<>(PriorityClass.class);
+        for (PriorityClass p : PriorityClass.values()) {
+            weights.put(p, intValue(c, "coordinator.weights." + p.name().toLowerCase(Locale.ROOT)));
+        }
+        Map<String, Integer> budgets = new LinkedHashMap<>();
+        for (Config node : c.get("coordinator.memory-budgets-mb").asNodeList().orElse(List.of())) {
+            budgets.put(node.name(), intValue(c, "coordinator.memory-budgets-mb." + node.name()));
+        }
+        String overBudget = text(c, "coordinator.queue-over-budget");
+        if (!overBudget.equalsIgnoreCase("true") && !overBudget.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("jimbot.coordinator.queue-over-budget is '" + overBudget + "'; expected true or false");
+        }
+        return new CoordinatorConfig(gpus, intValue(c, "coordinator.gpu.slots-per-device"), duration(c, "coordinator.gpu.slice"),
+                duration(c, "coordinator.max-lease"), weights, intValue(c, "coordinator.memory-mb"), budgets,
+                Boolean.parseBoolean(overBudget), intValue(c, "coordinator.cpu-cores"),
+                new CoordinatorConfig.Claude(intValue(c, "coordinator.claude.requests-per-hour"),
+                        intValue(c, "coordinator.claude.requests-per-minute"),
+                        longValue(c, "coordinator.claude.input-tokens-per-minute"),
+                        longValue(c, "coordinator.claude.output-tokens-per-minute"),
+                        longValue(c, "coordinator.claude.default-input-tokens"),
+                        longValue(c, "coordinator.claude.default-output-tokens"),
+                        duration(c, "coordinator.claude.lease")),
+                duration(c, "coordinator.queue-ttl"));
     }
 
     /** The journal's own configuration under the data directory. */
