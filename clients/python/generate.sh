@@ -29,6 +29,6 @@ out="$here/jimbot_client/_gen"
 rm -rf "$out"; mkdir -p "$out"
 "$protoc" -I "$root/proto/src/main/proto" -I "$work" -I "$include" \
   --python_out="$out" --grpc_python_out="$out" --plugin=protoc-gen-grpc_python="$plugin" \
-  jimbot/v1/events.proto jimbot/v1/engine.proto
+  jimbot/v1/events.proto jimbot/v1/engine.proto jimbot/v1/resources.proto jimbot/resource_coordinator.proto
 "$protoc" -I "$work" -I "$include" --python_out="$out" google/rpc/status.proto google/rpc/error_details.proto
 echo "generated $(find "$out" -name '*.py' | wc -l) modules in $out"

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Python and Java agree on the wire: generates the Python stubs with Debian's protoc and grpc_python_plugin, starts
  * a real engine and runs {@code clients/python/tests/test_engine.py} (the example agent end to end, resume after a
- * disconnect, errors) against it with Debian's {@code /usr/bin/python3}. Skipped where those are not installed,
+ * disconnect, errors) and {@code tests/test_coordinator.py} (the contract's resource coordinator client, the example
+ * training loop and Claude advisor) against it with Debian's {@code /usr/bin/python3}. Skipped where those are not installed,
  * unless {@code JIMBOT_REQUIRE_PYTHON=1} (set by {@code .ci/run}, which installs them).
  */
 class PythonClientIT {
@@ -79,10 +80,13 @@ class PythonClientIT {
         Path python = repository().resolve("clients/python");
         run(List.of("bash", "generate.sh"), python, Map.of(), 120);
         try (Engine engine = Engine.start(config())) {
-            String out = run(List.of(PYTHON, "tests/test_engine.py"), python, Map.of(
-                    "JIMBOT_HTTP", engine.httpUri().toString(), "JIMBOT_GRPC", engine.grpcTarget()), 300);
+            Map<String, String> env = Map.of("JIMBOT_HTTP", engine.httpUri().toString(), "JIMBOT_GRPC", engine.grpcTarget());
+            String out = run(List.of(PYTHON, "tests/test_engine.py"), python, env, 300);
             System.out.println(out);
             assertThat(out).contains("OK").doesNotContain("FAILED").contains("play cards [0, 1] (Pair");
+            String coordinator = run(List.of(PYTHON, "tests/test_coordinator.py"), python, env, 300);
+            System.out.println(coordinator);
+            assertThat(coordinator).contains("Ran 2 tests").contains("OK").doesNotContain("FAILED");
         }
     }
 }
