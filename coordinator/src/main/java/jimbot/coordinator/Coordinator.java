@@ -67,6 +67,12 @@ public final class Coordinator implements AutoCloseable {
     private final Map<Kind, Pool> pools = new EnumMap<>(Kind.class);
     private final Map<Kind, FairQueue<Waiting>> queues = new EnumMap<>(Kind.class);
     private final Map<String, Known> byId = new HashMap<>();
+    /** Requests answered QUEUED and waiting on their own, for the sweeper to give up at their deadline. */
+    private final java.util.Set<Waiting> parked = new java.util.LinkedHashSet<>();
+    /** Finished request ids in the order they finished, forgotten after the queue TTL (a repeat ask within it is answered). */
+    private final java.util.ArrayDeque<Map.Entry<Instant, String>> finishedOrder = new java.util.ArrayDeque<>();
+    private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+    private Instant sweeperNext = Instant.MAX;
     private final Map<String, Lease> byToken = new HashMap<>();
     private final PriorityQueue<Lease> expiries = new PriorityQueue<>(Comparator.comparing(Lease::expiresAt));
     private final ClaudeApi claude;
@@ -134,8 +140,10 @@ public final class Coordinator implements AutoCloseable {
     }
 
     private void count(Kind kind, String component, String outcome, String reason) {
-        Counter.builder("jimbot.coordinator.requests").tag("resource", tag(kind)).tag("component", component)
-                .tag("outcome", outcome).tag("reason", reason).register(meters).increment();
+        counters.computeIfAbsent(kind + "\0" + component + "\0" + outcome + "\0" + reason, k ->
+                Counter.builder("jimbot.coordinator.requests").tag("resource", tag(kind)).tag("component", component)
+                        .tag("outcome", outcome).tag("reason", reason).description("Requests by what became of them")
+                        .register(meters)).increment();
     }
 
     /**
@@ -173,7 +181,13 @@ public final class Coordinator implements AutoCloseable {
                 queue.add(r.priority(), waiting);
                 byId.put(r.id(), new Known(Optional.of(waiting), Optional.empty(), Optional.empty()));
                 dispatch(r.kind());
-                wake.signalAll();
+                if (waiting.parked && !waiting.outcome.isDone()) {
+                    parked.add(waiting);
+                    wakeBy(waiting.giveUpAt);
+                }
+                if (r.kind() == Kind.CLAUDE_API) {
+                    wake.signalAll(); // its retry time depends on the buckets' refill
+                }
                 if (waiting.outcome.isDone()) {
                     return waiting.outcome.getNow(null);
                 }
@@ -215,6 +229,7 @@ public final class Coordinator implements AutoCloseable {
                 return w.outcome.getNow(null);
             }
             queues.get(w.request.kind()).remove(w.request.priority(), w);
+            parked.remove(w);
             Outcome denied = Outcome.of(Status.DENIED, why + ": " + pools.get(w.request.kind()).busy(w.request));
             count(w.request.kind(), w.request.component(), "denied", "timeout");
             w.outcome.complete(denied);
@@ -227,8 +242,28 @@ public final class Coordinator implements AutoCloseable {
     }
 
     private Outcome remember(Request r, Outcome o) {
-        byId.put(r.id(), new Known(Optional.empty(), o.lease(), o.status() == Status.GRANTED ? Optional.empty() : Optional.of(o)));
+        boolean finished = o.status() != Status.GRANTED;
+        byId.put(r.id(), new Known(Optional.empty(), o.lease(), finished ? Optional.of(o) : Optional.empty()));
+        if (finished) {
+            Instant now = clock.instant();
+            finishedOrder.addLast(Map.entry(now, r.id()));
+            Instant forget = now.minus(config.queueTtl());
+            while (!finishedOrder.isEmpty() && finishedOrder.peekFirst().getKey().isBefore(forget)) {
+                String id = finishedOrder.pollFirst().getValue();
+                Known k = byId.get(id);
+                if (k != null && k.finished().isPresent()) {
+                    byId.remove(id);
+                }
+            }
+        }
         return o;
+    }
+
+    /** Wakes the sweeper if it would otherwise sleep past {@code at}. */
+    private void wakeBy(Instant at) {
+        if (at.isBefore(sweeperNext)) {
+            wake.signalAll();
+        }
     }
 
     private Lease draft(Request r, Instant now) {
@@ -247,6 +282,7 @@ public final class Coordinator implements AutoCloseable {
         Request r = lease.request();
         byToken.put(lease.token(), lease);
         expiries.add(lease);
+        wakeBy(lease.expiresAt());
         remember(r, Outcome.granted(lease));
         waits.get(r.kind()).record(waited);
         count(r.kind(), r.component(), "granted", "");
@@ -270,6 +306,7 @@ public final class Coordinator implements AutoCloseable {
                 return;
             }
             queue.grant(next);
+            parked.remove(w);
             grant(lease.get(), Duration.between(w.since, now));
             w.outcome.complete(Outcome.granted(lease.get()));
         }
@@ -288,6 +325,7 @@ public final class Coordinator implements AutoCloseable {
                         return Outcome.of(Status.DENIED, "request " + requestId + " belongs to " + w.request.component());
                     }
                     queues.get(w.request.kind()).remove(w.request.priority(), w);
+                    parked.remove(w);
                     Outcome cancelled = Outcome.of(Status.RELEASED, "cancelled while queued");
                     w.outcome.complete(cancelled);
                     remember(w.request, cancelled);
@@ -323,7 +361,6 @@ public final class Coordinator implements AutoCloseable {
         count(lease.request().kind(), lease.request().component(), how.name().toLowerCase(Locale.ROOT), "");
         remember(lease.request(), Outcome.of(how, how == Status.EXPIRED ? "expired at " + lease.expiresAt() : "released"));
         dispatch(lease.request().kind());
-        wake.signalAll();
     }
 
     /**
@@ -352,7 +389,6 @@ public final class Coordinator implements AutoCloseable {
             byToken.put(token, renewed);
             remember(renewed.request(), Outcome.granted(renewed));
             bump();
-            wake.signalAll();
             return Outcome.granted(renewed);
         } finally {
             lock.unlock();
@@ -442,14 +478,11 @@ public final class Coordinator implements AutoCloseable {
                 for (Kind k : Kind.values()) {
                     dispatch(k);
                 }
-                for (Known known : List.copyOf(byId.values())) {
-                    if (known.waiting().isPresent() && known.waiting().get().parked) {
-                        Waiting w = known.waiting().get();
-                        if (!w.outcome.isDone() && !w.giveUpAt.isAfter(now)) {
-                            giveUp(w, "not granted within the queue TTL of " + config.queueTtl().toSeconds() + " s"); // the lock is reentrant
-                        } else if (!w.outcome.isDone() && w.giveUpAt.isBefore(next)) {
-                            next = w.giveUpAt;
-                        }
+                for (Waiting w : List.copyOf(parked)) {
+                    if (!w.outcome.isDone() && !w.giveUpAt.isAfter(now)) {
+                        giveUp(w, "not granted within the queue TTL of " + config.queueTtl().toSeconds() + " s"); // the lock is reentrant
+                    } else if (!w.outcome.isDone() && w.giveUpAt.isBefore(next)) {
+                        next = w.giveUpAt;
                     }
                 }
                 if (!expiries.isEmpty() && expiries.peek().expiresAt().isBefore(next)) {
@@ -464,8 +497,10 @@ public final class Coordinator implements AutoCloseable {
                         next = refill;
                     }
                 }
+                sweeperNext = next;
                 long waitNanos = Math.max(1_000_000, Duration.between(clock.instant(), next).toNanos());
                 wake.awaitNanos(waitNanos);
+                sweeperNext = Instant.MIN; // awake: nobody needs to wake it
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
