@@ -51,4 +51,20 @@ class EngineConfigTest {
         int code = new picocli.CommandLine(new Jimbot()).execute("serve", "--http-port", "70000");
         assertThat(code).isEqualTo(2);
     }
+
+    @Test
+    void coordinatorSettingsComeFromTheConfigAndBadOnesNameTheirKey() {
+        EngineConfig c = EngineConfig.from(with(Map.of("jimbot.coordinator.gpu.devices-mb", "24000, 12000",
+                "jimbot.coordinator.weights.high", "6")));
+        assertThat(c.coordinator().gpuDevicesMb()).containsExactly(24_000, 12_000);
+        assertThat(c.coordinator().weights().get(jimbot.coordinator.PriorityClass.HIGH)).isEqualTo(6);
+        assertThat(c.coordinator().memoryBudgetsMb()).containsEntry("ray", 8192).containsEntry("memgraph", 10_240);
+        assertThat(c.coordinator().claude().requestsPerHour()).isEqualTo(100);
+        assertThatThrownBy(() -> EngineConfig.from(with(Map.of("jimbot.coordinator.weights.low", "0"))))
+                .hasMessageContaining("jimbot.coordinator.weights.low");
+        assertThatThrownBy(() -> EngineConfig.from(with(Map.of("jimbot.coordinator.gpu.devices-mb", "lots"))))
+                .hasMessageContaining("jimbot.coordinator.gpu.devices-mb");
+        assertThatThrownBy(() -> EngineConfig.from(with(Map.of("jimbot.coordinator.claude.lease", "soon"))))
+                .hasMessageContaining("jimbot.coordinator.claude.lease");
+    }
 }
