@@ -160,6 +160,9 @@ public final class Coordinator implements AutoCloseable {
             }
             if (known != null && known.waiting().isPresent()) {
                 waiting = known.waiting().get();
+                if (r.timeout().isZero()) {
+                    return waiting.outcome.getNow(queuedNow(waiting));
+                }
             } else {
                 Optional<String> refused = r.quantity() <= 0 ? Optional.of("quantity must be positive, got " + r.quantity())
                         : pools.get(r.kind()).refuse(r);
@@ -200,13 +203,13 @@ public final class Coordinator implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        return await(waiting, r.timeout().isZero() ? Duration.ZERO : r.timeout());
+        return await(waiting, r.timeout());
     }
 
+    /** Waits outside the lock for the grant, up to a positive timeout. */
     private Outcome await(Waiting waiting, Duration timeout) throws InterruptedException {
         try {
-            return timeout.isZero() ? waiting.outcome.getNow(queuedNow(waiting))
-                    : waiting.outcome.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return waiting.outcome.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             return giveUp(waiting, "not granted within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
@@ -217,6 +220,7 @@ public final class Coordinator implements AutoCloseable {
         }
     }
 
+    /** Under the lock. */
     private Outcome queuedNow(Waiting w) {
         return Outcome.of(Status.QUEUED, "still queued: " + pools.get(w.request.kind()).busy(w.request));
     }
