@@ -145,8 +145,14 @@ class EngineTest(unittest.TestCase):
 
     def test_a_module_that_has_not_landed_is_unimplemented(self):
         with self.assertRaises(EngineError) as caught:
-            self.engine._unary(self.engine.strategy.GetSynergies, pb.SynergiesRequest(), None)
+            self.engine._unary(self.engine.strategy.GetPatterns, pb.PatternsRequest(), None)
         self.assertEqual(grpc.StatusCode.UNIMPLEMENTED, caught.exception.code)
+
+    def test_synergies_answer_from_the_synergy_module(self):
+        reply = self.engine._unary(self.engine.strategy.GetSynergies, pb.SynergiesRequest(top=5), None)
+        for s in reply.synergies:  # whatever runs this engine has seen; each pair names both jokers
+            self.assertTrue(s.joker and s.partner)
+            self.assertGreaterEqual(s.runs, 3)
 
     def test_procedures_and_read_only_cypher(self):
         names = [p.name for p in self.engine.procedures()]

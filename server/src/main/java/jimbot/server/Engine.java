@@ -148,10 +148,14 @@ public final class Engine implements AutoCloseable {
                     .start();
             this.recent = RecentEvents.follow(journal);
             this.coordinator = Coordinator.start(config.coordinator(), meters, Clock.systemUTC());
+            Graph opened = g;
             try {
                 this.grpc = GrpcServer.start(new GrpcServer.Settings(config.bind(), config.grpcPort(), config.grpcToken(),
                         config.httpShutdownGrace()), List.of(new EventBusRpc(intake, recent), new CommandsRpc(intake, recent),
-                        new StrategyRpc(journal), new GraphRpc(g.store(), g.procedures(), g.projection(), limits),
+                        new StrategyRpc(journal, Optional.of((joker, limit, budget) -> GraphService.stream(opened.store(),
+                                opened.procedures(), opened.projection(), budget, "synergy.pairs",
+                                Map.of("joker", joker, "limit", (long) limit, "min_runs", 3L)))),
+                        new GraphRpc(g.store(), g.procedures(), g.projection(), limits),
                         new CoordinatorRpc(coordinator, VERSION), new LeasesRpc(coordinator)));
             } catch (RuntimeException e) {
                 coordinator.close();

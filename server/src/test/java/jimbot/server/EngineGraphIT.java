@@ -39,6 +39,13 @@ class EngineGraphIT {
                 .addSource(ConfigSources.classpath("jimbot-defaults.yaml")).build());
     }
 
+    private static JsonNode get(Engine engine, String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(engine.httpUri().resolve(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
     private static JsonNode post(Engine engine, String path, String json) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(engine.httpUri().resolve(path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
@@ -48,7 +55,11 @@ class EngineGraphIT {
     }
 
     private static long count(Engine engine, String cypher) throws Exception {
-        JsonNode body = post(engine, "/api/v1/cypher", JSON.writeValueAsString(Map.of("query", cypher)));
+        return count(engine, cypher, Map.of());
+    }
+
+    private static long count(Engine engine, String cypher, Map<String, Object> params) throws Exception {
+        JsonNode body = post(engine, "/api/v1/cypher", JSON.writeValueAsString(Map.of("query", cypher, "params", params)));
         return body.get("rows").get(0).get(0).asLong();
     }
 
@@ -96,6 +107,22 @@ class EngineGraphIT {
 
             JsonNode named = post(engine, "/api/v1/queries/recent_runs", "{}");
             assertThat(named.get("rows")).hasSize(9);
+
+            // synergy over the same runs, by HTTP: every pair held together in a finished run, counted as the graph counts
+            JsonNode pairs = get(engine, "/api/v1/synergy/pairs?limit=10000&min_runs=1").get("pairs");
+            assertThat((long) pairs.size()).isEqualTo(count(engine, "MATCH (a:Joker)<-[:HELD]-(r:Run)-[:HELD]->(b:Joker) "
+                    + "WHERE r.ended IS NOT NULL AND a.key < b.key RETURN count(DISTINCT [a.key, b.key]) AS n"));
+            for (int i = 0; i < Math.min(5, pairs.size()); i++) {
+                JsonNode pair = pairs.get(i);
+                assertThat(pair.get("runs").asLong()).isEqualTo(count(engine, "MATCH (a:Joker {key: $a})<-[:HELD]-(r:Run)"
+                        + "-[:HELD]->(b:Joker {key: $b}) WHERE r.ended IS NOT NULL RETURN count(DISTINCT r) AS n",
+                        Map.of("a", pair.get("joker").asText(), "b", pair.get("partner").asText())));
+                JsonNode partners = get(engine, "/api/v1/synergy?min_runs=1&limit=10000&joker=" + pair.get("joker").asText());
+                assertThat(partners.get("partners")).anySatisfy(p -> assertThat(p.get("joker").asText())
+                        .isEqualTo(pair.get("partner").asText()));
+            }
+            assertThat(HTTP.send(HttpRequest.newBuilder(engine.httpUri().resolve("/api/v1/synergy")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
         }
 
         int code = new CommandLine(new Jimbot()).execute("graph", "rebuild", "--data-dir", data.toString(),

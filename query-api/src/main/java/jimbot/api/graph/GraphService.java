@@ -63,7 +63,9 @@ public final class GraphService implements HttpService {
                 .get("/queries", this::listQueries)
                 .post("/queries/{name}", this::namedQuery)
                 .get("/procedures", this::listProcedures)
-                .post("/procedures/{name}", this::callProcedure);
+                .post("/procedures/{name}", this::callProcedure)
+                .get("/synergy", this::synergy)
+                .get("/synergy/pairs", this::synergyPairs);
     }
 
     private void cypher(ServerRequest req, ServerResponse res) {
@@ -184,8 +186,69 @@ public final class GraphService implements HttpService {
         HttpJson.send(res, Status.OK_200, out);
     }
 
+    /** {@code GET /api/v1/synergy?joker=&limit=&min_runs=}: one joker's partners, strongest first. */
+    private void synergy(ServerRequest req, ServerResponse res) {
+        String joker = req.query().first("joker").orElse("").trim();
+        if (joker.isEmpty()) {
+            throw new InvalidArgumentException("joker", "a joker name such as Baron", "joker: query parameter is required");
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("joker", joker);
+        ArrayNode partners = out.putArray("partners");
+        for (Map<String, Object> r : synergyRows(req, joker)) {
+            ObjectNode o = HttpJson.MAPPER.valueToTree(r);
+            o.remove("joker");
+            o.set("joker", o.remove("partner"));
+            partners.add(o);
+        }
+        HttpJson.send(res, Status.OK_200, out);
+    }
+
+    /** {@code GET /api/v1/synergy/pairs?limit=&min_runs=}: the strongest pairs first, anti-synergies last. */
+    private void synergyPairs(ServerRequest req, ServerResponse res) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode pairs = out.putArray("pairs");
+        synergyRows(req, "").forEach(r -> pairs.add(HttpJson.MAPPER.valueToTree(r)));
+        HttpJson.send(res, Status.OK_200, out);
+    }
+
+    private List<Map<String, Object>> synergyRows(ServerRequest req, String joker) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("joker", joker);
+        params.put("limit", queryNumber(req, "limit", 20, 1, 10_000));
+        params.put("min_runs", queryNumber(req, "min_runs", 3, 1, Integer.MAX_VALUE));
+        try {
+            return registry.call("synergy.pairs", Mode.STREAM, params, context());
+        } catch (NoSuchElementException e) {
+            throw new NotFoundException("the synergy module (synergy.pairs) is not installed");
+        }
+    }
+
+    private static long queryNumber(ServerRequest req, String name, long fallback, long min, long max) {
+        String raw = req.query().first(name).orElse("").trim();
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long v = Long.parseLong(raw);
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // the error below names it
+        }
+        throw new InvalidArgumentException(name, "a whole number from " + min + " to " + max,
+                name + ": '" + raw + "' is not a whole number from " + min + " to " + max);
+    }
+
     private ProcedureContext context() {
         return context(store, projection, limits.timeout());
+    }
+
+    /** Calls a procedure in STREAM mode with its own context, for answers other services give from modules. */
+    public static List<Map<String, Object>> stream(GraphStore store, ProcedureRegistry registry, ProjectionView projection,
+                                                   Duration timeout, String name, Map<String, Object> params) {
+        return registry.call(name, Mode.STREAM, params, context(store, projection, timeout));
     }
 
     /** What a procedure call sees: the projection, graph reads and writes, and a cancellation after {@code timeout}. */

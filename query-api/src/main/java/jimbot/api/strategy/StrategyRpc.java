@@ -43,10 +43,23 @@ import jimbot.v1.SynergiesRequest;
  */
 public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
 
-    private final Journal journal;
+    /** Where GetSynergies reads from: the synergy module's pairs for one joker (empty: every pair), strongest first. */
+    @FunctionalInterface
+    public interface SynergyLookup {
+        List<Map<String, Object>> pairs(String joker, int limit, java.time.Duration budget);
+    }
 
+    private final Journal journal;
+    private final java.util.Optional<SynergyLookup> synergy;
+
+    /** Without a synergy module: GetSynergies answers UNIMPLEMENTED. */
     public StrategyRpc(Journal journal) {
+        this(journal, java.util.Optional.empty());
+    }
+
+    public StrategyRpc(Journal journal, java.util.Optional<SynergyLookup> synergy) {
         this.journal = journal;
+        this.synergy = synergy;
     }
 
     @Override
@@ -106,10 +119,36 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
         });
     }
 
+    /** Pairs by uplift: every pair when no joker is named, else the named jokers' partners, strongest first. */
     @Override
     public void getSynergies(SynergiesRequest request, StreamObserver<SynergiesReply> out) {
-        out.onError(RpcErrors.status(new UnsupportedOperationException(
-                "GetSynergies needs the joker synergy module, which this engine does not have yet")));
+        if (synergy.isEmpty()) {
+            out.onError(RpcErrors.status(new UnsupportedOperationException(
+                    "GetSynergies needs the joker synergy module (synergy.pairs), which this engine does not have")));
+            return;
+        }
+        RpcErrors.unary(out, () -> {
+            int top = request.getTop() == 0 ? 20 : request.getTop();
+            if (top < 1 || top > 10_000) {
+                throw new InvalidArgumentException("top", "1 to 10000", "top: " + request.getTop() + " is not from 1 to 10000");
+            }
+            java.time.Duration budget = Calls.budget(StrategyService.BUDGET);
+            List<Map<String, Object>> rows = new java.util.ArrayList<>();
+            if (request.getJokersCount() == 0) {
+                rows.addAll(synergy.get().pairs("", top, budget));
+            } else {
+                for (String joker : request.getJokersList()) {
+                    rows.addAll(synergy.get().pairs(joker, top, budget));
+                }
+                rows.sort(java.util.Comparator.comparingDouble((Map<String, Object> r) -> ((Number) r.get("uplift")).doubleValue())
+                        .reversed());
+            }
+            SynergiesReply.Builder b = SynergiesReply.newBuilder();
+            rows.stream().limit(top).forEach(r -> b.addSynergies(jimbot.v1.JokerSynergy.newBuilder()
+                    .setJoker((String) r.get("joker")).setPartner((String) r.get("partner"))
+                    .setScore(((Number) r.get("uplift")).doubleValue()).setRuns(((Number) r.get("runs")).longValue())));
+            return b.build();
+        });
     }
 
     @Override

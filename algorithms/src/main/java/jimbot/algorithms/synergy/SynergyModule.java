@@ -1,0 +1,97 @@
+package jimbot.algorithms.synergy;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jimbot.algorithms.catalog.JokerCatalog;
+import jimbot.algorithms.catalog.JokerSpec;
+import jimbot.graph.procedures.Descriptor;
+import jimbot.graph.procedures.Mode;
+import jimbot.graph.procedures.ProcedureContext;
+import jimbot.graph.procedures.ProcedureModule;
+import jimbot.graph.procedures.ValueType;
+import jimbot.graph.projection.ProjectionDelta;
+
+/**
+ * {@code synergy.pairs}: joker pairs by uplift over what each joker does alone, kept up to date as runs finish. The
+ * counts start from the projection on the first call and follow the change feed from then on.
+ */
+public final class SynergyModule implements ProcedureModule {
+
+    private static final Descriptor DESCRIPTOR = new Descriptor("synergy.pairs", "0.1.0",
+            "Joker pairs held together in finished runs: win rate, the rate expected if they were independent, lift, "
+                    + "uplift with a Wilson 95% interval (anti-synergies are negative, never clamped), mean ante reached.",
+            List.of(Descriptor.Parameter.optional("joker", ValueType.STRING, "", "only this joker's partners (empty: all pairs)"),
+                    Descriptor.Parameter.optional("min_runs", ValueType.INTEGER, 3L, "fewest finished runs holding the pair")
+                            .between(1, Long.MAX_VALUE),
+                    Descriptor.Parameter.optional("limit", ValueType.INTEGER, 50L, "most pairs returned").between(1, 10_000)),
+            List.of(new Descriptor.Column("joker", ValueType.STRING, "joker key"),
+                    new Descriptor.Column("partner", ValueType.STRING, "the other joker's key"),
+                    new Descriptor.Column("runs", ValueType.INTEGER, "finished runs holding both"),
+                    new Descriptor.Column("wins", ValueType.INTEGER, "of those, runs won"),
+                    new Descriptor.Column("win_rate", ValueType.FLOAT, "wins / runs"),
+                    new Descriptor.Column("expected", ValueType.FLOAT, "win rate if the two were independent"),
+                    new Descriptor.Column("lift", ValueType.FLOAT, "shrunk win rate / expected"),
+                    new Descriptor.Column("uplift", ValueType.FLOAT, "shrunk win rate - expected"),
+                    new Descriptor.Column("lo", ValueType.FLOAT, "uplift interval, low end (Wilson 95%)"),
+                    new Descriptor.Column("hi", ValueType.FLOAT, "uplift interval, high end"),
+                    new Descriptor.Column("mean_ante", ValueType.FLOAT, "mean final ante of those runs")),
+            EnumSet.of(Mode.STREAM, Mode.STATS, Mode.ESTIMATE), true, "three counters per joker and per pair held together");
+
+    private SynergyStats stats;
+
+    @Override
+    public Descriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public synchronized void onDeltas(List<ProjectionDelta> deltas) {
+        if (stats != null) {
+            stats.apply(deltas);
+        }
+    }
+
+    @Override
+    public List<Map<String, Object>> call(Mode mode, Map<String, Object> params, ProcedureContext context) {
+        if (mode == Mode.ESTIMATE) {
+            return List.of(Map.of("memory", "O(pairs held together)", "work", "O(pairs) per call, O(k^2) per finished run"));
+        }
+        String given = ((String) params.get("joker")).trim();
+        // a name as the mods write it ("Baron") or a catalog key
+        String joker = given.isEmpty() ? given : JokerCatalog.vanilla().find(given).map(JokerSpec::key).orElse(given);
+        List<Synergy.Row> rows;
+        long runs;
+        synchronized (this) {
+            if (stats == null) {
+                // deltas seen both here and in the feed are harmless: every update is idempotent
+                stats = SynergyStats.recompute(context.projection());
+            }
+            runs = stats.overall().runs();
+            rows = Synergy.rank(stats, joker.isBlank() ? Optional.empty() : Optional.of(joker),
+                    (Long) params.get("min_runs"), ((Long) params.get("limit")).intValue());
+        }
+        if (mode == Mode.STATS) {
+            return List.of(Map.of("finished_runs", runs, "pairs", (long) rows.size()));
+        }
+        return rows.stream().map(SynergyModule::row).toList();
+    }
+
+    private static Map<String, Object> row(Synergy.Row r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("joker", r.joker());
+        m.put("partner", r.partner());
+        m.put("runs", r.runs());
+        m.put("wins", r.wins());
+        m.put("win_rate", r.winRate());
+        m.put("expected", r.expected());
+        m.put("lift", r.lift());
+        m.put("uplift", r.uplift());
+        m.put("lo", r.lo());
+        m.put("hi", r.hi());
+        m.put("mean_ante", r.meanAnte());
+        return m;
+    }
+}

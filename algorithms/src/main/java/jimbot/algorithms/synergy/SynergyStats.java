@@ -1,0 +1,137 @@
+package jimbot.algorithms.synergy;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jimbot.graph.projection.ProjectionDelta;
+import jimbot.graph.projection.ProjectionView;
+
+/**
+ * Counts over finished runs: runs and wins overall, per joker and per pair of jokers held in the same run, and the
+ * sum of the antes reached. Kept incrementally from projection changes in O(k²) per finished run with k jokers.
+ * Every change is idempotent (a run's contribution is replaced, never added twice), so replays and a delta seen both
+ * in a recompute and afterwards leave the counts equal to {@link #recompute} of the same projection. Not thread-safe.
+ */
+public final class SynergyStats {
+
+    /** Counts of a joker or a pair: runs, wins, sum of final antes. */
+    public record Counts(long runs, long wins, long anteSum) {
+        Counts plus(Counts o, int sign) {
+            return new Counts(runs + sign * o.runs, wins + sign * o.wins, anteSum + sign * o.anteSum);
+        }
+    }
+
+    /** An unordered pair, smaller key first. */
+    public record Pair(String a, String b) {
+        static Pair of(String x, String y) {
+            return x.compareTo(y) <= 0 ? new Pair(x, y) : new Pair(y, x);
+        }
+    }
+
+    private record Outcome(boolean won, int ante) {
+    }
+
+    private final Map<String, Set<String>> jokersByRun = new HashMap<>();
+    private final Map<String, Outcome> finished = new HashMap<>();
+    private final Map<String, Counts> perJoker = new HashMap<>();
+    private final Map<Pair, Counts> perPair = new HashMap<>();
+    private Counts overall = new Counts(0, 0, 0);
+
+    /** Applies projection changes in order. */
+    public void apply(List<ProjectionDelta> deltas) {
+        for (ProjectionDelta d : deltas) {
+            switch (d) {
+                case ProjectionDelta.RunStarted s -> jokersByRun.computeIfAbsent(s.runId(), k -> new HashSet<>());
+                case ProjectionDelta.JokerHeld h -> {
+                    Set<String> held = jokersByRun.computeIfAbsent(h.runId(), k -> new HashSet<>());
+                    if (!held.contains(h.jokerKey())) {
+                        Outcome o = finished.get(h.runId());
+                        if (o != null) {
+                            contribute(held, o, -1);
+                        }
+                        held.add(h.jokerKey());
+                        if (o != null) {
+                            contribute(held, o, +1);
+                        }
+                    }
+                }
+                case ProjectionDelta.RunFinished f -> {
+                    Set<String> held = jokersByRun.computeIfAbsent(f.runId(), k -> new HashSet<>());
+                    Outcome before = finished.get(f.runId());
+                    Outcome after = new Outcome(f.won(), f.finalAnte());
+                    if (!after.equals(before)) {
+                        if (before != null) {
+                            contribute(held, before, -1);
+                        }
+                        finished.put(f.runId(), after);
+                        contribute(held, after, +1);
+                    }
+                }
+                case ProjectionDelta.HandScored ignored -> {
+                    // hand-level synergy is not counted yet
+                }
+            }
+        }
+    }
+
+    /** The counts a projection implies, computed from scratch. */
+    public static SynergyStats recompute(ProjectionView view) {
+        SynergyStats s = new SynergyStats();
+        for (ProjectionView.RunView run : view.runs()) {
+            s.jokersByRun.put(run.id(), new HashSet<>(run.jokers()));
+            if (run.finished()) {
+                Outcome o = new Outcome(run.won(), run.finalAnte());
+                s.finished.put(run.id(), o);
+                s.contribute(s.jokersByRun.get(run.id()), o, +1);
+            }
+        }
+        return s;
+    }
+
+    private void contribute(Set<String> held, Outcome o, int sign) {
+        Counts one = new Counts(1, o.won() ? 1 : 0, o.ante());
+        overall = overall.plus(one, sign);
+        List<String> keys = held.stream().sorted().toList();
+        for (int i = 0; i < keys.size(); i++) {
+            merge(perJoker, keys.get(i), one, sign);
+            for (int j = i + 1; j < keys.size(); j++) {
+                merge(perPair, new Pair(keys.get(i), keys.get(j)), one, sign);
+            }
+        }
+    }
+
+    private static <K> void merge(Map<K, Counts> map, K key, Counts one, int sign) {
+        Counts next = map.getOrDefault(key, new Counts(0, 0, 0)).plus(one, sign);
+        if (next.runs() == 0) {
+            map.remove(key);
+        } else {
+            map.put(key, next);
+        }
+    }
+
+    public Counts overall() {
+        return overall;
+    }
+
+    public Map<String, Counts> perJoker() {
+        return Map.copyOf(perJoker);
+    }
+
+    public Map<Pair, Counts> perPair() {
+        return Map.copyOf(perPair);
+    }
+
+    Counts joker(String key) {
+        return perJoker.getOrDefault(key, new Counts(0, 0, 0));
+    }
+
+    Counts pair(Pair p) {
+        return perPair.getOrDefault(p, new Counts(0, 0, 0));
+    }
+
+    Set<Pair> pairs() {
+        return perPair.keySet();
+    }
+}

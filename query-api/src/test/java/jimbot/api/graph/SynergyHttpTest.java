@@ -1,0 +1,77 @@
+package jimbot.api.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import jimbot.graph.SharedGraph;
+import jimbot.graph.procedures.ProcedureRegistry;
+import jimbot.graph.projection.ChangeFeed;
+import jimbot.graph.projection.LiveProjection;
+import jimbot.graph.store.GraphStore;
+import jimbot.ingest.http.IntakeServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The synergy routes over a graph whose runs favour one pair: it comes first, with its partner and counts. */
+class SynergyHttpTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    static Path dir;
+    private static IntakeServer server;
+
+    @BeforeAll
+    static void start() {
+        GraphStore store = SharedGraph.fresh();
+        // 12 runs with Baron and Mime (9 won), 12 with Baron and Joker (3 won), 12 with Mime and Joker (3 won)
+        store.write(List.of(new GraphStore.Statement("""
+                UNWIND range(0, 35) AS i
+                WITH i, CASE i / 12 WHEN 0 THEN ['baron', 'mime'] WHEN 1 THEN ['baron', 'joker'] ELSE ['mime', 'joker'] END AS held
+                CREATE (r:Run {id: 'run-' + i, started: i, ended: i + 1, won: i % 12 < CASE i / 12 WHEN 0 THEN 9 ELSE 3 END,
+                               final_ante: 4})
+                WITH r, held
+                UNWIND held AS key
+                MERGE (j:Joker {key: key})
+                CREATE (r)-[:HELD]->(j)""", Map.of())));
+        ProcedureRegistry registry = ProcedureRegistry.load(SynergyHttpTest.class.getClassLoader(), new ChangeFeed());
+        GraphService service = new GraphService(store, registry, LiveProjection.load(store),
+                new GraphService.Limits(Duration.ofSeconds(10), 100, 1 << 16));
+        server = IntakeServer.start(dir, (routing, journal) -> routing.register("/api/v1", service));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void pairsComeStrongestFirstWithIntervals() throws Exception {
+        JsonNode pairs = JSON.readTree(server.get("/api/v1/synergy/pairs?min_runs=5").body()).get("pairs");
+        assertThat(pairs).hasSize(3);
+        assertThat(pairs.get(0).get("joker").asText()).isEqualTo("baron");
+        assertThat(pairs.get(0).get("partner").asText()).isEqualTo("mime");
+        assertThat(pairs.get(0).get("runs").asLong()).isEqualTo(12);
+        assertThat(pairs.get(0).get("wins").asLong()).isEqualTo(9);
+        assertThat(pairs.get(0).get("uplift").asDouble()).isPositive();
+        assertThat(pairs.get(0).get("lo").asDouble()).isLessThan(pairs.get(0).get("hi").asDouble());
+        assertThat(pairs.get(2).get("uplift").asDouble()).isNegative();
+    }
+
+    @Test
+    void oneJokersPartnersByNameWithTheRoutesShape() throws Exception {
+        JsonNode body = JSON.readTree(server.get("/api/v1/synergy?joker=Mime&limit=5&min_runs=1").body());
+        assertThat(body.get("joker").asText()).isEqualTo("Mime");
+        assertThat(body.get("partners")).extracting(p -> p.get("joker").asText()).containsExactly("baron", "joker");
+        assertThat(body.get("partners").get(0).fieldNames()).toIterable()
+                .contains("joker", "runs", "lift", "uplift", "lo", "hi");
+        assertThat(server.get("/api/v1/synergy").statusCode()).isEqualTo(400);
+        assertThat(server.get("/api/v1/synergy/pairs?limit=0").statusCode()).isEqualTo(400);
+    }
+}
