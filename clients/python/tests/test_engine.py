@@ -145,8 +145,14 @@ class EngineTest(unittest.TestCase):
 
     def test_a_module_that_has_not_landed_is_unimplemented(self):
         with self.assertRaises(EngineError) as caught:
-            self.engine._unary(self.engine.strategy.GetPatterns, pb.PatternsRequest(), None)
+            self.engine._unary(self.engine.strategy.RecommendShop, pb.ShopRequest(), None)
         self.assertEqual(grpc.StatusCode.UNIMPLEMENTED, caught.exception.code)
+
+    def test_patterns_answer_from_the_pattern_module(self):
+        reply = self.engine._unary(self.engine.strategy.GetPatterns, pb.PatternsRequest(top=5), None)
+        for p in reply.patterns:
+            self.assertGreaterEqual(len(p.items), 2)
+            self.assertGreaterEqual(p.confidence, 0)
 
     def test_synergies_answer_from_the_synergy_module(self):
         reply = self.engine._unary(self.engine.strategy.GetSynergies, pb.SynergiesRequest(top=5), None)

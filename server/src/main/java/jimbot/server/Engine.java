@@ -152,9 +152,8 @@ public final class Engine implements AutoCloseable {
             try {
                 this.grpc = GrpcServer.start(new GrpcServer.Settings(config.bind(), config.grpcPort(), config.grpcToken(),
                         config.httpShutdownGrace()), List.of(new EventBusRpc(intake, recent), new CommandsRpc(intake, recent),
-                        new StrategyRpc(journal, Optional.of((joker, limit, budget) -> GraphService.stream(opened.store(),
-                                opened.procedures(), opened.projection(), budget, "synergy.pairs",
-                                Map.of("joker", joker, "limit", (long) limit, "min_runs", 3L)))),
+                        new StrategyRpc(journal, Optional.of((name, params, budget) -> GraphService.stream(opened.store(),
+                                opened.procedures(), opened.projection(), budget, name, params))),
                         new GraphRpc(g.store(), g.procedures(), g.projection(), limits),
                         new CoordinatorRpc(coordinator, VERSION), new LeasesRpc(coordinator)));
             } catch (RuntimeException e) {

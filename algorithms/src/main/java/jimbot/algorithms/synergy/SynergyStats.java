@@ -111,6 +111,17 @@ public final class SynergyStats {
         }
     }
 
+    /** A finished run's jokers and whether it was won. */
+    public record FinishedRun(Set<String> jokers, boolean won) {
+    }
+
+    /** Every finished run with the jokers it held, for miners that read whole runs (pattern mining). */
+    public List<FinishedRun> finishedRuns() {
+        List<FinishedRun> out = new java.util.ArrayList<>(finished.size());
+        finished.forEach((run, o) -> out.add(new FinishedRun(Set.copyOf(jokersByRun.get(run)), o.won())));
+        return out;
+    }
+
     public Counts overall() {
         return overall;
     }

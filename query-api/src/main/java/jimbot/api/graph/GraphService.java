@@ -65,7 +65,8 @@ public final class GraphService implements HttpService {
                 .get("/procedures", this::listProcedures)
                 .post("/procedures/{name}", this::callProcedure)
                 .get("/synergy", this::synergy)
-                .get("/synergy/pairs", this::synergyPairs);
+                .get("/synergy/pairs", this::synergyPairs)
+                .get("/patterns", this::patterns);
     }
 
     private void cypher(ServerRequest req, ServerResponse res) {
@@ -209,6 +210,38 @@ public final class GraphService implements HttpService {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode pairs = out.putArray("pairs");
         synergyRows(req, "").forEach(r -> pairs.add(HttpJson.MAPPER.valueToTree(r)));
+        HttpJson.send(res, Status.OK_200, out);
+    }
+
+    /** {@code GET /api/v1/patterns?outcome=won|lost|all&min_support=&max_size=&limit=}: frequent joker sets. */
+    private void patterns(ServerRequest req, ServerResponse res) {
+        String outcome = req.query().first("outcome").orElse("won").trim();
+        String support = req.query().first("min_support").orElse("0.05").trim();
+        double minSupport;
+        try {
+            minSupport = Double.parseDouble(support);
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentException("min_support", "a share from 0.0001 to 1", "min_support: '" + support
+                    + "' is not a number");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("outcome", outcome);
+        params.put("min_support", minSupport);
+        params.put("max_size", queryNumber(req, "max_size", 4, 2, 8));
+        params.put("limit", queryNumber(req, "limit", 100, 1, 10_000));
+        List<Map<String, Object>> rows;
+        try {
+            rows = registry.call("patterns.frequent", Mode.STREAM, params, context());
+        } catch (NoSuchElementException e) {
+            throw new NotFoundException("the pattern module (patterns.frequent) is not installed");
+        } catch (InvalidParameterException e) {
+            throw new InvalidArgumentException(e.parameter(), e.expected(), e.getMessage());
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("outcome", outcome.toLowerCase(Locale.ROOT));
+        out.put("min_support", minSupport);
+        ArrayNode list = out.putArray("patterns");
+        rows.forEach(r -> list.add(HttpJson.MAPPER.valueToTree(r)));
         HttpJson.send(res, Status.OK_200, out);
     }
 

@@ -43,23 +43,35 @@ import jimbot.v1.SynergiesRequest;
  */
 public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
 
-    /** Where GetSynergies reads from: the synergy module's pairs for one joker (empty: every pair), strongest first. */
+    /** How the analytics answers reach their procedure modules (synergy.pairs, patterns.frequent). */
     @FunctionalInterface
-    public interface SynergyLookup {
-        List<Map<String, Object>> pairs(String joker, int limit, java.time.Duration budget);
+    public interface Procedures {
+        /** The module's rows; {@link java.util.NoSuchElementException} when no such module is installed. */
+        List<Map<String, Object>> stream(String name, Map<String, Object> params, java.time.Duration budget);
     }
 
     private final Journal journal;
-    private final java.util.Optional<SynergyLookup> synergy;
+    private final java.util.Optional<Procedures> procedures;
 
-    /** Without a synergy module: GetSynergies answers UNIMPLEMENTED. */
+    /** Without procedure modules: GetSynergies and GetPatterns answer UNIMPLEMENTED. */
     public StrategyRpc(Journal journal) {
         this(journal, java.util.Optional.empty());
     }
 
-    public StrategyRpc(Journal journal, java.util.Optional<SynergyLookup> synergy) {
+    public StrategyRpc(Journal journal, java.util.Optional<Procedures> procedures) {
         this.journal = journal;
-        this.synergy = synergy;
+        this.procedures = procedures;
+    }
+
+    private List<Map<String, Object>> module(String name, Map<String, Object> params, String rpc) {
+        if (procedures.isEmpty()) {
+            throw new UnsupportedOperationException(rpc + " needs the " + name + " module, which this engine does not have");
+        }
+        try {
+            return procedures.get().stream(name, params, Calls.budget(StrategyService.BUDGET));
+        } catch (java.util.NoSuchElementException e) {
+            throw new UnsupportedOperationException(rpc + " needs the " + name + " module, which this engine does not have");
+        }
     }
 
     @Override
@@ -122,24 +134,16 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
     /** Pairs by uplift: every pair when no joker is named, else the named jokers' partners, strongest first. */
     @Override
     public void getSynergies(SynergiesRequest request, StreamObserver<SynergiesReply> out) {
-        if (synergy.isEmpty()) {
-            out.onError(RpcErrors.status(new UnsupportedOperationException(
-                    "GetSynergies needs the joker synergy module (synergy.pairs), which this engine does not have")));
-            return;
-        }
         RpcErrors.unary(out, () -> {
             int top = request.getTop() == 0 ? 20 : request.getTop();
             if (top < 1 || top > 10_000) {
                 throw new InvalidArgumentException("top", "1 to 10000", "top: " + request.getTop() + " is not from 1 to 10000");
             }
-            java.time.Duration budget = Calls.budget(StrategyService.BUDGET);
             List<Map<String, Object>> rows = new java.util.ArrayList<>();
-            if (request.getJokersCount() == 0) {
-                rows.addAll(synergy.get().pairs("", top, budget));
-            } else {
-                for (String joker : request.getJokersList()) {
-                    rows.addAll(synergy.get().pairs(joker, top, budget));
-                }
+            for (String joker : request.getJokersCount() == 0 ? List.of("") : request.getJokersList()) {
+                rows.addAll(module("synergy.pairs", Map.of("joker", joker, "limit", (long) top, "min_runs", 3L), "GetSynergies"));
+            }
+            if (request.getJokersCount() > 1) {
                 rows.sort(java.util.Comparator.comparingDouble((Map<String, Object> r) -> ((Number) r.get("uplift")).doubleValue())
                         .reversed());
             }
@@ -157,10 +161,23 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
                 "RecommendShop needs the joker synergy module, which this engine does not have yet")));
     }
 
+    /** Frequent joker sets of won runs (support 5 %), most frequent first, with their runs and win rate. */
     @Override
     public void getPatterns(PatternsRequest request, StreamObserver<PatternsReply> out) {
-        out.onError(RpcErrors.status(new UnsupportedOperationException(
-                "GetPatterns needs the pattern mining module, which this engine does not have yet")));
+        RpcErrors.unary(out, () -> {
+            int top = request.getTop() == 0 ? 20 : request.getTop();
+            if (top < 1 || top > 10_000) {
+                throw new InvalidArgumentException("top", "1 to 10000", "top: " + request.getTop() + " is not from 1 to 10000");
+            }
+            PatternsReply.Builder b = PatternsReply.newBuilder();
+            for (Map<String, Object> r : module("patterns.frequent", Map.of("outcome", "won", "min_support", 0.05,
+                    "max_size", 4L, "limit", (long) top), "GetPatterns")) {
+                List<?> jokers = (List<?>) r.get("jokers");
+                b.addPatterns(jimbot.v1.GamePattern.newBuilder().addAllItems(jokers.stream().map(String::valueOf).toList())
+                        .setSupport(((Number) r.get("runs")).longValue()).setConfidence(((Number) r.get("win_rate")).doubleValue()));
+            }
+            return b.build();
+        });
     }
 
     private static Cancellation budget() {

@@ -74,4 +74,20 @@ class SynergyHttpTest {
         assertThat(server.get("/api/v1/synergy").statusCode()).isEqualTo(400);
         assertThat(server.get("/api/v1/synergy/pairs?limit=0").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void frequentSetsOfWonRunsWithTheirWinRate() throws Exception {
+        JsonNode body = JSON.readTree(server.get("/api/v1/patterns?outcome=won&min_support=0.3").body());
+        assertThat(body.get("patterns")).hasSize(1);
+        JsonNode top = body.get("patterns").get(0);
+        assertThat(top.get("jokers")).extracting(JsonNode::asText).containsExactly("baron", "mime");
+        assertThat(top.get("runs").asLong()).isEqualTo(9);
+        assertThat(top.get("win_rate").asDouble()).isEqualTo(0.75);
+        assertThat(top.get("lift").asDouble()).isGreaterThan(1);
+        JsonNode lost = JSON.readTree(server.get("/api/v1/patterns?outcome=lost&min_support=0.3").body());
+        assertThat(lost.get("patterns")).extracting(p -> p.get("jokers").toString())
+                .containsExactlyInAnyOrder("[\"baron\",\"joker\"]", "[\"joker\",\"mime\"]");
+        assertThat(server.get("/api/v1/patterns?outcome=maybe").statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(server.get("/api/v1/patterns?outcome=maybe").body()).get("field").asText()).isEqualTo("outcome");
+    }
 }
