@@ -1,6 +1,7 @@
 package jimbot.algorithms.patterns;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -64,17 +65,32 @@ public final class Patterns {
         });
         sets.sort(Map.Entry.<Set<String>, Long>comparingByValue().reversed()
                 .thenComparing(e -> String.join(",", e.getKey())));
+        // one bit set of runs per joker (and one of won runs): a set's runs are the AND of its jokers' bit sets
+        Map<String, BitSet> holders = new HashMap<>();
+        BitSet won = new BitSet(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            SynergyStats.FinishedRun r = runs.get(i);
+            if (r.won()) {
+                won.set(i);
+            }
+            for (String j : r.jokers()) {
+                holders.computeIfAbsent(j, k -> new BitSet(runs.size())).set(i);
+            }
+        }
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<Set<String>, Long> e : sets.subList(0, Math.min(limit, sets.size()))) {
             cancellation.check();
-            long held = 0;
-            long heldWins = 0;
-            for (SynergyStats.FinishedRun r : runs) {
-                if (r.jokers().containsAll(e.getKey())) {
-                    held++;
-                    heldWins += r.won() ? 1 : 0;
+            BitSet all = null;
+            for (String j : e.getKey()) {
+                if (all == null) {
+                    all = (BitSet) holders.get(j).clone();
+                } else {
+                    all.and(holders.get(j));
                 }
             }
+            long held = all.cardinality();
+            all.and(won);
+            long heldWins = all.cardinality();
             double rate = held == 0 ? 0 : (double) heldWins / held;
             rows.add(new Row(e.getKey().stream().sorted().toList(), e.getValue(), (double) e.getValue() / mined, held, heldWins,
                     rate, baseline == 0 ? 0 : rate / baseline));

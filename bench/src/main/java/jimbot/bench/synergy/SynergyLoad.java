@@ -1,0 +1,88 @@
+package jimbot.bench.synergy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import jimbot.algorithms.catalog.JokerCatalog;
+import jimbot.algorithms.catalog.JokerSpec;
+import jimbot.algorithms.patterns.Patterns;
+import jimbot.algorithms.synergy.SynergyStats;
+import jimbot.graph.procedures.Cancellation;
+import jimbot.graph.projection.LiveProjection;
+import jimbot.graph.projection.ProjectionDelta;
+
+/**
+ * Synergy upkeep (issue 5), in one process: with N finished runs already counted (5 jokers each from the 150 of the
+ * catalog), the latency of counting one more finished run incrementally, against recomputing the counts from the
+ * projection (the baseline: what a batch job does), for N = 10,000 and 100,000; and FP-Growth over the runs.
+ *
+ * <p>Usage: {@code SynergyLoad <sizes comma separated> <measured runs>}; prints JSON lines.
+ */
+public final class SynergyLoad {
+
+    private SynergyLoad() {
+    }
+
+    public static void main(String[] args) {
+        String sizes = args.length > 0 ? args[0] : "10000,100000";
+        int measured = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        List<String> keys = JokerCatalog.vanilla().all().stream().map(JokerSpec::key).toList();
+        for (String size : sizes.split(",")) {
+            run(Integer.parseInt(size.trim()), measured, keys);
+        }
+    }
+
+    private static List<ProjectionDelta> finishedRun(String id, List<String> keys, Random random) {
+        List<ProjectionDelta> d = new ArrayList<>();
+        d.add(new ProjectionDelta.RunStarted(id, 0));
+        for (int j = 0; j < 5; j++) {
+            d.add(new ProjectionDelta.JokerHeld(id, keys.get(random.nextInt(keys.size()))));
+        }
+        boolean won = random.nextInt(4) == 0;
+        d.add(new ProjectionDelta.RunFinished(id, won, won ? 8 : 1 + random.nextInt(7), 0));
+        return d;
+    }
+
+    private static void run(int existing, int measured, List<String> keys) {
+        Random random = new Random(existing);
+        SynergyStats stats = new SynergyStats();
+        LiveProjection projection = new LiveProjection();
+        for (int i = 0; i < existing; i++) {
+            List<ProjectionDelta> d = finishedRun("r" + i, keys, random);
+            stats.apply(d);
+            projection.apply(d);
+        }
+        // warm-up, then measure: each finished run as the projector delivers it (one batch)
+        for (int i = 0; i < measured; i++) {
+            stats.apply(finishedRun("w" + existing + "-" + i, keys, random));
+        }
+        long[] nanos = new long[measured];
+        for (int i = 0; i < measured; i++) {
+            List<ProjectionDelta> d = finishedRun("m" + existing + "-" + i, keys, random);
+            long t0 = System.nanoTime();
+            stats.apply(d);
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        // baseline: recompute from the projection, as often as it takes to time it
+        SynergyStats.recompute(projection);
+        int reps = existing >= 100_000 ? 3 : 10;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            SynergyStats.recompute(projection);
+        }
+        double recomputeMs = (System.nanoTime() - t0) / 1e6 / reps;
+        double meanUs = Arrays.stream(nanos).average().orElse(0) / 1e3;
+        System.out.printf(Locale.ROOT, "{\"phase\":\"synergy-update\",\"runs\":%d,\"measured\":%d,\"update_us_p50\":%.2f,"
+                        + "\"update_us_p99\":%.2f,\"update_us_max\":%.2f,\"update_us_mean\":%.2f,\"recompute_ms\":%.1f,"
+                        + "\"recompute_over_update\":%.0f}%n", existing, measured, nanos[measured / 2] / 1e3,
+                nanos[(int) (measured * 0.99)] / 1e3, nanos[measured - 1] / 1e3, meanUs, recomputeMs, recomputeMs * 1e3 / meanUs);
+        List<SynergyStats.FinishedRun> runs = stats.finishedRuns();
+        long f0 = System.nanoTime();
+        int sets = Patterns.mine(runs, Patterns.Outcome.WON, 0.001, 3, 1000, Cancellation.NEVER).size();
+        System.out.printf(Locale.ROOT, "{\"phase\":\"fp-growth\",\"runs\":%d,\"min_support\":0.001,\"sets\":%d,\"ms\":%.1f}%n",
+                runs.size(), sets, (System.nanoTime() - f0) / 1e6);
+    }
+}
