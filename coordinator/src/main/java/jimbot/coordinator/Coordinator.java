@@ -33,6 +33,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Coordinator implements AutoCloseable {
 
     private static final Duration SWEEP_MAX = Duration.ofSeconds(1);
+    private static final int MAX_SERIES = 500;
 
     /** A request waiting for a grant. */
     private static final class Waiting {
@@ -139,7 +140,10 @@ public final class Coordinator implements AutoCloseable {
         return started;
     }
 
-    private void count(Kind kind, String component, String outcome, String reason) {
+    private void count(Kind kind, String given, String outcome, String reason) {
+        // component names come from clients: past a few hundred series, new ones share one, so /metrics stays bounded
+        String component = counters.size() < MAX_SERIES || counters.containsKey(kind + "\0" + given + "\0" + outcome + "\0" + reason)
+                ? given : "other";
         counters.computeIfAbsent(kind + "\0" + component + "\0" + outcome + "\0" + reason, k ->
                 Counter.builder("jimbot.coordinator.requests").tag("resource", tag(kind)).tag("component", component)
                         .tag("outcome", outcome).tag("reason", reason).description("Requests by what became of them")
