@@ -66,7 +66,9 @@ public final class GraphService implements HttpService {
                 .post("/procedures/{name}", this::callProcedure)
                 .get("/synergy", this::synergy)
                 .get("/synergy/pairs", this::synergyPairs)
-                .get("/patterns", this::patterns);
+                .get("/patterns", this::patterns)
+                .get("/jokers/power", this::jokerPower)
+                .get("/archetypes", this::archetypes);
     }
 
     private void cypher(ServerRequest req, ServerResponse res) {
@@ -242,6 +244,47 @@ public final class GraphService implements HttpService {
         out.put("min_support", minSupport);
         ArrayNode list = out.putArray("patterns");
         rows.forEach(r -> list.add(HttpJson.MAPPER.valueToTree(r)));
+        HttpJson.send(res, Status.OK_200, out);
+    }
+
+    private List<Map<String, Object>> powerRows(ServerRequest req, long limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("min_runs", queryNumber(req, "min_runs", 3, 1, Integer.MAX_VALUE));
+        params.put("limit", limit);
+        params.put("seed", queryNumber(req, "seed", 42, Long.MIN_VALUE, Long.MAX_VALUE));
+        try {
+            return registry.call("joker.power", Mode.STREAM, params, context());
+        } catch (NoSuchElementException e) {
+            throw new NotFoundException("the power module (joker.power) is not installed");
+        }
+    }
+
+    /** {@code GET /api/v1/jokers/power?limit=&min_runs=}: jokers by PageRank over positive synergies. */
+    private void jokerPower(ServerRequest req, ServerResponse res) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = out.putArray("jokers");
+        powerRows(req, queryNumber(req, "limit", 150, 1, 10_000)).forEach(r -> list.add(HttpJson.MAPPER.valueToTree(r)));
+        HttpJson.send(res, Status.OK_200, out);
+    }
+
+    /** {@code GET /api/v1/archetypes?min_runs=&seed=}: communities of jokers, the most powerful first. */
+    private void archetypes(ServerRequest req, ServerResponse res) {
+        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        for (Map<String, Object> r : powerRows(req, 10_000)) {
+            groups.computeIfAbsent((String) r.get("archetype"), k -> new java.util.ArrayList<>()).add(r);
+        }
+        List<Map.Entry<String, List<Map<String, Object>>>> sorted = new java.util.ArrayList<>(groups.entrySet());
+        sorted.sort(java.util.Comparator.comparingDouble((Map.Entry<String, List<Map<String, Object>>> e) -> -e.getValue()
+                .stream().mapToDouble(r -> ((Number) r.get("power")).doubleValue()).sum()).thenComparing(Map.Entry::getKey));
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = out.putArray("archetypes");
+        for (Map.Entry<String, List<Map<String, Object>>> e : sorted) {
+            ObjectNode o = list.addObject();
+            o.put("archetype", e.getKey());
+            o.put("power", e.getValue().stream().mapToDouble(r -> ((Number) r.get("power")).doubleValue()).sum());
+            ArrayNode jokers = o.putArray("jokers");
+            e.getValue().forEach(r -> jokers.add((String) r.get("joker")));
+        }
         HttpJson.send(res, Status.OK_200, out);
     }
 

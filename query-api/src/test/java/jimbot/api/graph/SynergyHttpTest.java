@@ -90,4 +90,19 @@ class SynergyHttpTest {
         assertThat(server.get("/api/v1/patterns?outcome=maybe").statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(server.get("/api/v1/patterns?outcome=maybe").body()).get("field").asText()).isEqualTo("outcome");
     }
+
+    @Test
+    void powerAndArchetypesFollowThePositiveSynergy() throws Exception {
+        JsonNode power = JSON.readTree(server.get("/api/v1/jokers/power?min_runs=5").body()).get("jokers");
+        assertThat(power).extracting(j -> j.get("joker").asText()).containsExactlyInAnyOrder("baron", "mime", "joker");
+        assertThat(power.get(2).get("joker").asText()).isEqualTo("joker"); // no positive partner: least power
+        double total = 0;
+        for (JsonNode j : power) {
+            total += j.get("power").asDouble();
+        }
+        assertThat(total).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        JsonNode archetypes = JSON.readTree(server.get("/api/v1/archetypes?min_runs=5").body()).get("archetypes");
+        assertThat(archetypes).hasSize(2);
+        assertThat(archetypes.get(0).get("jokers")).extracting(JsonNode::asText).containsExactlyInAnyOrder("baron", "mime");
+    }
 }
