@@ -143,10 +143,11 @@ class EngineTest(unittest.TestCase):
         self.assertEqual(["Joker", "Cavendish"], list(order.best_jokers))
         self.assertEqual("540", order.best_score)
 
-    def test_a_module_that_has_not_landed_is_unimplemented(self):
+    def test_shop_advice_needs_a_game(self):
         with self.assertRaises(EngineError) as caught:
             self.engine._unary(self.engine.strategy.RecommendShop, pb.ShopRequest(), None)
-        self.assertEqual(grpc.StatusCode.UNIMPLEMENTED, caught.exception.code)
+        self.assertEqual(grpc.StatusCode.INVALID_ARGUMENT, caught.exception.code)
+        self.assertEqual("game_id", caught.exception.field)
 
     def test_patterns_answer_from_the_pattern_module(self):
         reply = self.engine._unary(self.engine.strategy.GetPatterns, pb.PatternsRequest(top=5), None)

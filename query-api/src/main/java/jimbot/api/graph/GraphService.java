@@ -68,7 +68,8 @@ public final class GraphService implements HttpService {
                 .get("/synergy/pairs", this::synergyPairs)
                 .get("/patterns", this::patterns)
                 .get("/jokers/power", this::jokerPower)
-                .get("/archetypes", this::archetypes);
+                .get("/archetypes", this::archetypes)
+                .post("/shop/recommend", this::shopRecommend);
     }
 
     private void cypher(ServerRequest req, ServerResponse res) {
@@ -286,6 +287,63 @@ public final class GraphService implements HttpService {
             e.getValue().forEach(r -> jokers.add((String) r.get("joker")));
         }
         HttpJson.send(res, Status.OK_200, out);
+    }
+
+    /** {@code POST /api/v1/shop/recommend {"owned":[…],"offers":[…],"money":…,"ante":…}}: offers, best first. */
+    private void shopRecommend(ServerRequest req, ServerResponse res) {
+        JsonNode body = HttpJson.body(req, limits.maxBodyBytes());
+        if (!body.isObject()) {
+            throw new InvalidArgumentException("body", "a JSON object with owned, offers and money", "the body must be a JSON object");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("offers", jokerNames(body.path("offers"), "offers"));
+        params.put("owned", jokerNames(body.path("owned"), "owned"));
+        JsonNode money = body.path("money");
+        if (!money.isMissingNode() && !money.isNull()) {
+            if (!money.isNumber()) {
+                throw new InvalidArgumentException("money", "a number", "money: expected a number, got " + money);
+            }
+            params.put("money", money.doubleValue());
+        }
+        List<Map<String, Object>> rows;
+        try {
+            rows = registry.call("synergy.recommend", Mode.STREAM, params, context());
+        } catch (NoSuchElementException e) {
+            throw new NotFoundException("the shop module (synergy.recommend) is not installed");
+        } catch (InvalidParameterException e) {
+            throw new InvalidArgumentException(e.parameter(), e.expected(), e.getMessage());
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        if (body.has("ante")) {
+            out.set("ante", body.get("ante"));
+        }
+        ArrayNode list = out.putArray("offers");
+        rows.forEach(r -> list.add(HttpJson.MAPPER.valueToTree(r)));
+        HttpJson.send(res, Status.OK_200, out);
+    }
+
+    /** A list of joker names, as strings or as objects with a name (the mods' shop items). */
+    private static List<String> jokerNames(JsonNode node, String field) {
+        if (node.isMissingNode() || node.isNull()) {
+            if (field.equals("offers")) {
+                throw new InvalidArgumentException(field, "a list of joker names", field + ": required");
+            }
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new InvalidArgumentException(field, "a list of joker names", field + ": expected a list, got " + node);
+        }
+        List<String> out = new java.util.ArrayList<>();
+        int i = 0;
+        for (JsonNode n : node) {
+            JsonNode name = n.isObject() ? n.path("name") : n;
+            if (!name.isTextual()) {
+                throw new InvalidArgumentException(field + "[" + i + "]", "a joker name", field + "[" + i + "]: expected a name, got " + n);
+            }
+            out.add(name.textValue());
+            i++;
+        }
+        return out;
     }
 
     private List<Map<String, Object>> synergyRows(ServerRequest req, String joker) {

@@ -37,6 +37,12 @@ final class LivePlays {
     }
 
     static Live latest(Journal journal, String gameId) {
+        Event e = latestState(journal, gameId);
+        return of(gameId, e);
+    }
+
+    /** The game's latest in-game GAME_STATE event. */
+    static Event latestState(Journal journal, String gameId) {
         long before = Long.MAX_VALUE;
         for (int scanned = 0; scanned < STATES_SCANNED; ) {
             List<Event> page = journal.readGameBackwards(gameId, before, 256);
@@ -45,7 +51,7 @@ final class LivePlays {
             }
             for (Event e : page) {
                 if (e.hasGameState() && e.getGameState().getInGame()) {
-                    return of(gameId, e);
+                    return e;
                 }
             }
             scanned += page.size();

@@ -155,10 +155,30 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
         });
     }
 
+    /** The game's latest state: its shop's jokers ranked for the jokers it owns and the money it has. */
     @Override
     public void recommendShop(ShopRequest request, StreamObserver<ShopReply> out) {
-        out.onError(RpcErrors.status(new UnsupportedOperationException(
-                "RecommendShop needs the joker synergy module, which this engine does not have yet")));
+        RpcErrors.unary(out, () -> {
+            jimbot.v1.GameState state = LivePlays.latestState(journal, gameId(request.getGameId())).getGameState();
+            List<String> owned = state.getJokersList().stream().map(jimbot.v1.JokerCard::getName)
+                    .filter(n -> jimbot.algorithms.catalog.JokerCatalog.vanilla().find(n).isPresent()).toList();
+            Map<String, String> slots = new java.util.LinkedHashMap<>();
+            for (jimbot.v1.ShopItem item : state.getShopItemsList()) {
+                jimbot.algorithms.catalog.JokerCatalog.vanilla().find(item.getName())
+                        .ifPresent(spec -> slots.putIfAbsent(spec.name(), item.getSlot()));
+            }
+            ShopReply.Builder b = ShopReply.newBuilder();
+            if (slots.isEmpty()) {
+                return b.build(); // no joker on offer
+            }
+            for (Map<String, Object> r : module("synergy.recommend", Map.of("offers", List.copyOf(slots.keySet()),
+                    "owned", owned, "money", state.getMoney()), "RecommendShop")) {
+                b.addItems(jimbot.v1.ShopAdvice.newBuilder().setSlot(slots.getOrDefault((String) r.get("joker"), ""))
+                        .setName((String) r.get("joker")).setValue(((Number) r.get("value")).doubleValue())
+                        .setReason(String.join("; ", (List<String>) r.get("reasons"))));
+            }
+            return b.build();
+        });
     }
 
     /** Frequent joker sets of won runs (support 5 %), most frequent first, with their runs and win rate. */

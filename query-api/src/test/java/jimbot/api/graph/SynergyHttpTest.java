@@ -105,4 +105,16 @@ class SynergyHttpTest {
         assertThat(archetypes).hasSize(2);
         assertThat(archetypes.get(0).get("jokers")).extracting(JsonNode::asText).containsExactlyInAnyOrder("baron", "mime");
     }
+
+    @Test
+    void shopAdviceRanksThePartnerOfWhatIsOwnedFirst() throws Exception {
+        JsonNode body = JSON.readTree(server.post("/api/v1/shop/recommend",
+                "{\"owned\":[\"Baron\"],\"offers\":[{\"name\":\"Joker\"},\"Mime\"],\"money\":10,\"ante\":3}").body());
+        assertThat(body.get("offers")).extracting(o -> o.get("key").asText()).containsExactly("mime", "joker");
+        assertThat(body.get("offers").get(0).get("reasons").get(0).asText()).startsWith("with Baron: uplift +");
+        assertThat(body.get("ante").asInt()).isEqualTo(3);
+        var bad = server.post("/api/v1/shop/recommend", "{\"offers\":[\"Not A Joker\"]}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("field").asText()).isEqualTo("offers[0]");
+    }
 }
