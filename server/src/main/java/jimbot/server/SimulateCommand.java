@@ -30,6 +30,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--clients", paramLabel = "N", description = "Game instances posting in parallel (default 1).")
     int clients = 1;
 
+    @Option(names = "--pool", paramLabel = "N",
+            description = "How many different jokers the shops offer: the planted ones and others drawn by the seed (default 0: all).")
+    int pool;
+
     @Option(names = "--plant", paramLabel = "A+B=F",
             description = "A planted truth: runs holding both jokers score F times as much (repeatable), e.g. --plant \"Greedy Joker+Lusty Joker=1.6\".")
     List<String> plant = new ArrayList<>();
@@ -44,7 +48,7 @@ final class SimulateCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException("--dialect is '" + dialect + "'; expected jimbot or standalone");
             };
             List<Planted> planted = plant.stream().map(Planted::parse).toList();
-            config = new Simulation.Config(runs, seed, d, planted, clients, target);
+            config = new Simulation.Config(runs, seed, d, planted, clients, target, pool);
         } catch (IllegalArgumentException e) {
             System.err.println("jimbot simulate: " + e.getMessage());
             return 2;

@@ -12,7 +12,6 @@ import jimbot.algorithms.catalog.Enhancement;
 import jimbot.algorithms.catalog.JokerSpec;
 import jimbot.algorithms.catalog.PokerHand;
 import jimbot.algorithms.catalog.Rank;
-import jimbot.algorithms.catalog.Rarity;
 import jimbot.algorithms.catalog.Seal;
 import jimbot.algorithms.catalog.Suit;
 import jimbot.algorithms.scoring.Joker;
@@ -74,11 +73,10 @@ final class RunSimulator {
     double roundScore;
     private List<PlayingCard> deck;
 
-    RunSimulator(Random rnd, List<Planted> planted) {
+    RunSimulator(Random rnd, List<Planted> planted, List<JokerSpec> shopPool) {
         this.rnd = rnd;
         this.planted = planted;
-        this.shopPool = jimbot.algorithms.catalog.JokerCatalog.vanilla().all().stream()
-                .filter(s -> s.rarity() != Rarity.LEGENDARY).toList();
+        this.shopPool = List.copyOf(shopPool);
     }
 
     /** Plays the whole run. */

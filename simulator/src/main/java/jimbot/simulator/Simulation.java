@@ -36,8 +36,16 @@ public final class Simulation {
      * @param planted joker pairs that scale a run's scores (the known truth)
      * @param clients game instances posting in parallel
      * @param target the engine, e.g. http://127.0.0.1:8080
+     * @param pool how many different jokers the shops offer: the planted ones and others drawn by the seed (0: all),
+     *     so that a planted pair is held together often enough to be found in a few hundred runs
      */
-    public record Config(int runs, long seed, Dialect dialect, List<Planted> planted, int clients, URI target) {
+    public record Config(int runs, long seed, Dialect dialect, List<Planted> planted, int clients, URI target, int pool) {
+
+        /** Every joker in the shops. */
+        public Config(int runs, long seed, Dialect dialect, List<Planted> planted, int clients, URI target) {
+            this(runs, seed, dialect, planted, clients, target, 0);
+        }
+
         public Config {
             Objects.requireNonNull(dialect, "dialect");
             Objects.requireNonNull(target, "target");
@@ -47,6 +55,10 @@ public final class Simulation {
             }
             if (clients < 1) {
                 throw new IllegalArgumentException("--clients is " + clients + "; expected at least 1");
+            }
+            if (pool < 0 || pool > 0 && pool < 2 * planted.size() + 1) {
+                throw new IllegalArgumentException("--pool is " + pool + "; expected 0 (every joker) or more than the "
+                        + 2 * planted.size() + " planted jokers");
             }
         }
     }
@@ -100,7 +112,7 @@ public final class Simulation {
                     while ((run = next.getAndIncrement()) < config.runs()) {
                         Random rnd = new Random(config.seed() * 1_000_003L + run);
                         Wire wire = config.dialect() == Dialect.JIMBOT ? new Wire.Jimbot(rnd) : new Wire.Standalone(rnd);
-                        RunSimulator sim = new RunSimulator(rnd, config.planted());
+                        RunSimulator sim = new RunSimulator(rnd, config.planted(), shopPool(config));
                         sim.play(wire);
                         if (sim.ante > 8) {
                             won.incrementAndGet();
@@ -133,5 +145,28 @@ public final class Simulation {
         }
         return new Summary(config.runs(), won.get(), maxAnte.get(), posts.get(), events.get(), failed.get(),
                 Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** The jokers the shops offer: every non-legendary joker, or the planted ones plus others drawn by the seed. */
+    static List<jimbot.algorithms.catalog.JokerSpec> shopPool(Config config) {
+        List<jimbot.algorithms.catalog.JokerSpec> all = jimbot.algorithms.catalog.JokerCatalog.vanilla().all().stream()
+                .filter(s -> s.rarity() != jimbot.algorithms.catalog.Rarity.LEGENDARY).toList();
+        if (config.pool() == 0) {
+            return all;
+        }
+        java.util.LinkedHashSet<jimbot.algorithms.catalog.JokerSpec> pool = new java.util.LinkedHashSet<>();
+        for (Planted p : config.planted()) {
+            pool.add(p.a().spec());
+            pool.add(p.b().spec());
+        }
+        List<jimbot.algorithms.catalog.JokerSpec> rest = new java.util.ArrayList<>(all);
+        java.util.Collections.shuffle(rest, new java.util.Random(config.seed()));
+        for (jimbot.algorithms.catalog.JokerSpec s : rest) {
+            if (pool.size() >= config.pool()) {
+                break;
+            }
+            pool.add(s);
+        }
+        return List.copyOf(pool);
     }
 }

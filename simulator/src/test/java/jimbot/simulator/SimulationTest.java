@@ -68,10 +68,26 @@ class SimulationTest {
         Planted p = Planted.parse("Greedy Joker+Lusty Joker=1.6");
         assertThat(p.a()).isEqualTo(JokerKind.GREEDY_JOKER);
         assertThat(p.factor()).isEqualTo(1.6);
-        RunSimulator sim = new RunSimulator(new java.util.Random(1), List.of(p));
+        RunSimulator sim = new RunSimulator(new java.util.Random(1), List.of(p), Simulation.shopPool(
+                new Simulation.Config(1, 1, Simulation.Dialect.JIMBOT, List.of(p), 1, java.net.URI.create("http://127.0.0.1:1"))));
         sim.jokers.add(JokerKind.GREEDY_JOKER);
         assertThat(sim.plantedFactor()).isEqualTo(1.0);
         sim.jokers.add(JokerKind.LUSTY_JOKER);
         assertThat(sim.plantedFactor()).isEqualTo(1.6);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSmallShopPoolHoldsThePlantedJokersAndIsTheSameForASeed() {
+        List<Planted> planted = List.of(Planted.parse("Joker+Greedy Joker=3"), Planted.parse("Banner+Mystic Summit=0.3"));
+        java.net.URI none = java.net.URI.create("http://127.0.0.1:1");
+        var pool = Simulation.shopPool(new Simulation.Config(1, 5, Simulation.Dialect.JIMBOT, planted, 1, none, 10));
+        org.assertj.core.api.Assertions.assertThat(pool).hasSize(10).extracting(jimbot.algorithms.catalog.JokerSpec::key)
+                .contains("joker", "greedy_joker", "banner", "mystic_summit").doesNotHaveDuplicates();
+        org.assertj.core.api.Assertions.assertThat(Simulation.shopPool(new Simulation.Config(1, 5, Simulation.Dialect.JIMBOT,
+                planted, 1, none, 10))).isEqualTo(pool);
+        org.assertj.core.api.Assertions.assertThat(Simulation.shopPool(new Simulation.Config(1, 5, Simulation.Dialect.JIMBOT,
+                planted, 1, none, 0))).hasSizeGreaterThan(100);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Simulation.Config(1, 5, Simulation.Dialect.JIMBOT,
+                planted, 1, none, 3)).hasMessageContaining("--pool");
     }
 }
