@@ -152,7 +152,8 @@ final class RunSimulator {
             money += Math.max(1, gone.spec().cost() / 2);
         }
         List<JokerSpec> offers = List.of(shopPool.get(rnd.nextInt(shopPool.size())), shopPool.get(rnd.nextInt(shopPool.size())));
-        // prefer an offer that completes a planted pair with a helping factor; else the cheaper one
+        // prefer an offer that completes a planted pair (the simulated player believes in every planted pair; the scores
+        // show which ones help), else the cheaper one
         JokerSpec pick = offers.stream().max(Comparator.comparingDouble(this::appeal)).orElseThrow();
         if (jokers.size() < SLOTS && money >= pick.cost() && rnd.nextInt(10) < 8) {
             money -= pick.cost();
@@ -172,7 +173,7 @@ final class RunSimulator {
         double a = rnd.nextDouble();
         for (Planted p : planted) {
             if ((p.a() == k && jokers.contains(p.b())) || (p.b() == k && jokers.contains(p.a()))) {
-                a += p.factor() > 1 ? 0.5 : -0.2;
+                a += 0.5;
             }
         }
         return a - offer.cost() / 40.0;

@@ -18,7 +18,13 @@ public final class Synergy {
     public static final double PRIOR_RUNS = 10;
     private static final double Z = 1.959964;
 
-    /** One pair of jokers and how they did together. */
+    /** What a pair is judged by: winning, or how far runs go (the final ante; useful while wins are rare). */
+    public enum Metric { WON, ANTE }
+
+    /**
+     * One pair of jokers and how they did together; {@code expected}, {@code lift}, {@code uplift}, {@code lo} and
+     * {@code hi} are in the metric's unit (win rate, or final ante).
+     */
     public record Row(String joker, String partner, long runs, long wins, double winRate, double expected, double lift,
                       double uplift, double lo, double hi, double meanAnte) {
     }
@@ -31,11 +37,16 @@ public final class Synergy {
      * strongest first (ties by names), at most {@code limit}.
      */
     public static List<Row> rank(SynergyStats stats, Optional<String> joker, long minRuns, int limit) {
+        return rank(stats, joker, minRuns, limit, Metric.WON);
+    }
+
+    /** As {@link #rank(SynergyStats, Optional, long, int)}, judged by {@code metric}. */
+    public static List<Row> rank(SynergyStats stats, Optional<String> joker, long minRuns, int limit, Metric metric) {
         SynergyStats.Counts all = stats.overall();
         if (all.runs() == 0) {
             return List.of();
         }
-        double p0 = (double) all.wins() / all.runs();
+        double p0 = metric == Metric.WON ? (double) all.wins() / all.runs() : (double) all.anteSum() / all.runs();
         List<Row> rows = new ArrayList<>();
         for (SynergyStats.Pair p : stats.pairs()) {
             if (joker.isPresent() && !p.a().equals(joker.get()) && !p.b().equals(joker.get())) {
@@ -47,7 +58,9 @@ public final class Synergy {
             }
             String first = joker.filter(j -> j.equals(p.b())).isPresent() ? p.b() : p.a();
             String second = first.equals(p.a()) ? p.b() : p.a();
-            rows.add(row(first, second, c, shrunk(stats.joker(p.a()), p0), shrunk(stats.joker(p.b()), p0), p0));
+            rows.add(metric == Metric.WON
+                    ? row(first, second, c, shrunk(stats.joker(p.a()), p0), shrunk(stats.joker(p.b()), p0), p0)
+                    : anteRow(first, second, c, shrunkAnte(stats.joker(p.a()), p0), shrunkAnte(stats.joker(p.b()), p0), p0, all));
         }
         rows.sort(Comparator.comparingDouble(Row::uplift).reversed().thenComparing(Row::joker).thenComparing(Row::partner));
         return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : List.copyOf(rows);
@@ -55,6 +68,27 @@ public final class Synergy {
 
     private static double shrunk(SynergyStats.Counts c, double toward) {
         return (c.wins() + PRIOR_RUNS * toward) / (c.runs() + PRIOR_RUNS);
+    }
+
+    private static double shrunkAnte(SynergyStats.Counts c, double toward) {
+        return (c.anteSum() + PRIOR_RUNS * toward) / (c.runs() + PRIOR_RUNS);
+    }
+
+    /**
+     * Judged by final ante: the expectation is additive (m_a + m_b - m0), the pair's mean is shrunk toward it, and the
+     * interval is the normal one from the pair's own spread (the overall spread for a single run).
+     */
+    static Row anteRow(String a, String b, SynergyStats.Counts c, double ma, double mb, double m0, SynergyStats.Counts all) {
+        double expected = ma + mb - m0;
+        double observed = (double) c.anteSum() / c.runs();
+        double shrunk = (c.anteSum() + PRIOR_RUNS * expected) / (c.runs() + PRIOR_RUNS);
+        double variance = c.runs() > 1
+                ? Math.max(0, (c.anteSquares() - (double) c.anteSum() * c.anteSum() / c.runs()) / (c.runs() - 1))
+                : Math.max(0, (double) all.anteSquares() / all.runs() - m0 * m0);
+        double half = Z * Math.sqrt(variance / c.runs());
+        return new Row(a, b, c.runs(), c.wins(), (double) c.wins() / c.runs(), expected,
+                expected == 0 ? 0 : shrunk / expected, shrunk - expected, observed - half - expected, observed + half - expected,
+                observed);
     }
 
     static Row row(String a, String b, SynergyStats.Counts c, double pa, double pb, double p0) {

@@ -26,7 +26,9 @@ public final class SynergyModule implements ProcedureModule {
             List.of(Descriptor.Parameter.optional("joker", ValueType.STRING, "", "only this joker's partners (empty: all pairs)"),
                     Descriptor.Parameter.optional("min_runs", ValueType.INTEGER, 3L, "fewest finished runs holding the pair")
                             .between(1, Long.MAX_VALUE),
-                    Descriptor.Parameter.optional("limit", ValueType.INTEGER, 50L, "most pairs returned").between(1, 10_000)),
+                    Descriptor.Parameter.optional("limit", ValueType.INTEGER, 50L, "most pairs returned").between(1, 10_000),
+                    Descriptor.Parameter.optional("metric", ValueType.STRING, "won",
+                            "won (win rate) or ante (final ante reached: useful while wins are rare)")),
             List.of(new Descriptor.Column("joker", ValueType.STRING, "joker key"),
                     new Descriptor.Column("partner", ValueType.STRING, "the other joker's key"),
                     new Descriptor.Column("runs", ValueType.INTEGER, "finished runs holding both"),
@@ -71,12 +73,22 @@ public final class SynergyModule implements ProcedureModule {
             }
             runs = stats.overall().runs();
             rows = Synergy.rank(stats, joker.isBlank() ? Optional.empty() : Optional.of(joker),
-                    (Long) params.get("min_runs"), ((Long) params.get("limit")).intValue());
+                    (Long) params.get("min_runs"), ((Long) params.get("limit")).intValue(), metric(params));
         }
         if (mode == Mode.STATS) {
             return List.of(Map.of("finished_runs", runs, "pairs", (long) rows.size()));
         }
         return rows.stream().map(SynergyModule::row).toList();
+    }
+
+    private static Synergy.Metric metric(Map<String, Object> params) {
+        String word = ((String) params.get("metric")).trim();
+        return switch (word.toLowerCase(java.util.Locale.ROOT)) {
+            case "won", "win", "" -> Synergy.Metric.WON;
+            case "ante" -> Synergy.Metric.ANTE;
+            default -> throw new jimbot.graph.procedures.InvalidParameterException("metric", "won or ante",
+                    "metric: '" + word + "' is not won or ante");
+        };
     }
 
     private static Map<String, Object> row(Synergy.Row r) {

@@ -16,10 +16,13 @@ import jimbot.graph.projection.ProjectionView;
  */
 public final class SynergyStats {
 
-    /** Counts of a joker or a pair: runs, wins, sum of final antes. */
-    public record Counts(long runs, long wins, long anteSum) {
+    /** Counts of a joker or a pair: runs, wins, the sum of final antes and of their squares. */
+    public record Counts(long runs, long wins, long anteSum, long anteSquares) {
+        static final Counts ZERO = new Counts(0, 0, 0, 0);
+
         Counts plus(Counts o, int sign) {
-            return new Counts(runs + sign * o.runs, wins + sign * o.wins, anteSum + sign * o.anteSum);
+            return new Counts(runs + sign * o.runs, wins + sign * o.wins, anteSum + sign * o.anteSum,
+                    anteSquares + sign * o.anteSquares);
         }
     }
 
@@ -37,7 +40,7 @@ public final class SynergyStats {
     private final Map<String, Outcome> finished = new HashMap<>();
     private final Map<String, Counts> perJoker = new HashMap<>();
     private final Map<Pair, Counts> perPair = new HashMap<>();
-    private Counts overall = new Counts(0, 0, 0);
+    private Counts overall = Counts.ZERO;
 
     /** Applies projection changes in order. */
     public void apply(List<ProjectionDelta> deltas) {
@@ -91,7 +94,7 @@ public final class SynergyStats {
     }
 
     private void contribute(Set<String> held, Outcome o, int sign) {
-        Counts one = new Counts(1, o.won() ? 1 : 0, o.ante());
+        Counts one = new Counts(1, o.won() ? 1 : 0, o.ante(), (long) o.ante() * o.ante());
         overall = overall.plus(one, sign);
         List<String> keys = held.stream().sorted().toList();
         for (int i = 0; i < keys.size(); i++) {
@@ -103,7 +106,7 @@ public final class SynergyStats {
     }
 
     private static <K> void merge(Map<K, Counts> map, K key, Counts one, int sign) {
-        Counts next = map.getOrDefault(key, new Counts(0, 0, 0)).plus(one, sign);
+        Counts next = map.getOrDefault(key, Counts.ZERO).plus(one, sign);
         if (next.runs() == 0) {
             map.remove(key);
         } else {
@@ -135,11 +138,11 @@ public final class SynergyStats {
     }
 
     Counts joker(String key) {
-        return perJoker.getOrDefault(key, new Counts(0, 0, 0));
+        return perJoker.getOrDefault(key, Counts.ZERO);
     }
 
     Counts pair(Pair p) {
-        return perPair.getOrDefault(p, new Counts(0, 0, 0));
+        return perPair.getOrDefault(p, Counts.ZERO);
     }
 
     Set<Pair> pairs() {

@@ -351,10 +351,13 @@ public final class GraphService implements HttpService {
         params.put("joker", joker);
         params.put("limit", queryNumber(req, "limit", 20, 1, 10_000));
         params.put("min_runs", queryNumber(req, "min_runs", 3, 1, Integer.MAX_VALUE));
+        params.put("metric", req.query().first("metric").orElse("won"));
         try {
             return registry.call("synergy.pairs", Mode.STREAM, params, context());
         } catch (NoSuchElementException e) {
             throw new NotFoundException("the synergy module (synergy.pairs) is not installed");
+        } catch (InvalidParameterException e) {
+            throw new InvalidArgumentException(e.parameter(), e.expected(), e.getMessage());
         }
     }
 
