@@ -35,7 +35,7 @@ public final class PatternsModule implements ProcedureModule {
                     new Descriptor.Column("wins", ValueType.INTEGER, "of those, runs won"),
                     new Descriptor.Column("win_rate", ValueType.FLOAT, "wins / held"),
                     new Descriptor.Column("lift", ValueType.FLOAT, "win_rate / the baseline win rate")),
-            EnumSet.of(Mode.STREAM, Mode.STATS, Mode.ESTIMATE), true, "the finished runs' joker sets; FP-tree per call");
+            EnumSet.of(Mode.STREAM, Mode.STATS, Mode.WRITE, Mode.ESTIMATE), true, "the finished runs' joker sets; FP-tree per call");
 
     private SynergyStats runs;
 
@@ -75,6 +75,14 @@ public final class PatternsModule implements ProcedureModule {
                 ((Long) params.get("max_size")).intValue(), ((Long) params.get("limit")).intValue(), context.cancellation());
         if (mode == Mode.STATS) {
             return List.of(Map.of("finished_runs", (long) finished.size(), "sets", (long) rows.size()));
+        }
+        if (mode == Mode.WRITE) {
+            // (:Pattern {kind: "frequent_<outcome>", ...})-[...]->(:Joker), replacing the last write of that kind
+            String kind = "frequent_" + outcome.name().toLowerCase(Locale.ROOT);
+            context.sink().patterns(kind, rows.stream().map(r -> new ProcedureContext.Pattern(kind + ":" + String.join("+", r.jokers()),
+                    r.jokers(), Map.<String, Object>of("runs", r.runs(), "support", r.support(), "win_rate", r.winRate(),
+                            "lift", r.lift()))).toList());
+            return List.of(Map.of("patterns", (long) rows.size()));
         }
         return rows.stream().map(PatternsModule::row).toList();
     }

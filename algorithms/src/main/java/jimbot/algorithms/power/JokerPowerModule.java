@@ -31,7 +31,7 @@ public final class JokerPowerModule implements ProcedureModule {
                     new Descriptor.Column("power", ValueType.FLOAT, "PageRank, summing to 1 over all jokers"),
                     new Descriptor.Column("archetype", ValueType.STRING, "the key of the joker that names its community"),
                     new Descriptor.Column("partners", ValueType.INTEGER, "jokers it has a positive synergy with")),
-            EnumSet.of(Mode.STREAM, Mode.STATS, Mode.ESTIMATE), true, "a jokers x jokers weight matrix");
+            EnumSet.of(Mode.STREAM, Mode.STATS, Mode.WRITE, Mode.ESTIMATE), true, "a jokers x jokers weight matrix");
 
     private SynergyStats stats;
     private boolean dirty = true;
@@ -91,6 +91,12 @@ public final class JokerPowerModule implements ProcedureModule {
         if (mode == Mode.STATS) {
             long archetypes = entries.stream().map(Entry::archetype).distinct().count();
             return List.of(Map.of("jokers", (long) entries.size(), "archetypes", archetypes, "iterations", (long) lastIterations));
+        }
+        if (mode == Mode.WRITE) {
+            Map<String, Map<String, Object>> props = new LinkedHashMap<>();
+            entries.forEach(e -> props.put(e.joker(), Map.of("power", e.power(), "archetype", e.archetype())));
+            context.sink().jokerProperties(props); // Joker.power, Joker.archetype
+            return List.of(Map.of("jokers", (long) props.size()));
         }
         int limit = ((Long) params.get("limit")).intValue();
         return entries.stream().limit(limit).map(e -> {

@@ -40,7 +40,7 @@ public final class SynergyModule implements ProcedureModule {
                     new Descriptor.Column("lo", ValueType.FLOAT, "uplift interval, low end (Wilson 95%)"),
                     new Descriptor.Column("hi", ValueType.FLOAT, "uplift interval, high end"),
                     new Descriptor.Column("mean_ante", ValueType.FLOAT, "mean final ante of those runs")),
-            EnumSet.of(Mode.STREAM, Mode.STATS, Mode.ESTIMATE), true, "three counters per joker and per pair held together");
+            EnumSet.of(Mode.STREAM, Mode.STATS, Mode.WRITE, Mode.ESTIMATE), true, "three counters per joker and per pair held together");
 
     private SynergyStats stats;
 
@@ -77,6 +77,15 @@ public final class SynergyModule implements ProcedureModule {
         }
         if (mode == Mode.STATS) {
             return List.of(Map.of("finished_runs", runs, "pairs", (long) rows.size()));
+        }
+        if (mode == Mode.WRITE) {
+            // (:Joker)-[:SYNERGY {lift, uplift, lo, hi, runs, metric, updated}]->(:Joker), replacing the last write
+            long now = System.currentTimeMillis();
+            String metric = ((String) params.get("metric")).trim().toLowerCase(java.util.Locale.ROOT);
+            context.sink().jokerRelationships("SYNERGY", rows.stream().map(r -> new ProcedureContext.JokerLink(r.joker(),
+                    r.partner(), Map.<String, Object>of("lift", r.lift(), "uplift", r.uplift(), "lo", r.lo(), "hi", r.hi(),
+                            "runs", r.runs(), "metric", metric.isEmpty() ? "won" : metric, "updated", now))).toList());
+            return List.of(Map.of("relationships", (long) rows.size()));
         }
         return rows.stream().map(SynergyModule::row).toList();
     }

@@ -117,4 +117,25 @@ class SynergyHttpTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(bad.body()).get("field").asText()).isEqualTo("offers[0]");
     }
+
+    private static JsonNode cypher(String query) throws Exception {
+        return JSON.readTree(server.post("/api/v1/cypher", JSON.writeValueAsString(java.util.Map.of("query", query))).body())
+                .get("rows");
+    }
+
+    @Test
+    void writeModesPutTheResultsIntoTheGraph() throws Exception {
+        JsonNode synergy = JSON.readTree(server.post("/api/v1/procedures/synergy.pairs?mode=write", "{\"min_runs\":1}").body());
+        assertThat(synergy.get("rows").get(0).get("relationships").asLong()).isEqualTo(3);
+        assertThat(cypher("MATCH (:Joker {key: 'baron'})-[s:SYNERGY]-(:Joker {key: 'mime'}) RETURN s.uplift, s.runs")
+                .get(0).get(0).asDouble()).isPositive();
+        JsonNode power = JSON.readTree(server.post("/api/v1/procedures/joker.power?mode=write", "{\"min_runs\":1}").body());
+        assertThat(power.get("rows").get(0).get("jokers").asLong()).isEqualTo(3);
+        assertThat(cypher("MATCH (j:Joker {key: 'baron'}) RETURN j.power, j.archetype").get(0).get(0).asDouble()).isPositive();
+        JsonNode patterns = JSON.readTree(server.post("/api/v1/procedures/patterns.frequent?mode=write",
+                "{\"outcome\":\"won\",\"min_support\":0.3}").body());
+        assertThat(patterns.get("rows").get(0).get("patterns").asLong()).isEqualTo(1);
+        assertThat(cypher("MATCH (p:Pattern)-[]-(j:Joker) RETURN count(DISTINCT p), count(DISTINCT j)").get(0))
+                .extracting(JsonNode::asLong).containsExactly(1L, 2L);
+    }
 }
