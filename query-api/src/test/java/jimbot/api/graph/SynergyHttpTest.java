@@ -37,9 +37,9 @@ class SynergyHttpTest {
                 CREATE (r:Run {id: 'run-' + i, started: i, ended: i + 1, won: i % 12 < CASE i / 12 WHEN 0 THEN 9 ELSE 3 END,
                                final_ante: 4})
                 WITH r, held
-                UNWIND held AS key
-                MERGE (j:Joker {key: key})
-                CREATE (r)-[:HELD]->(j)""", Map.of())));
+                UNWIND range(0, size(held) - 1) AS k
+                MERGE (j:Joker {key: held[k]})
+                CREATE (r)-[:HELD]->(j), (r)-[:BOUGHT {offset: k}]->(j)""", Map.of())));
         ProcedureRegistry registry = ProcedureRegistry.load(SynergyHttpTest.class.getClassLoader(), new ChangeFeed());
         GraphService service = new GraphService(store, registry, LiveProjection.load(store),
                 new GraphService.Limits(Duration.ofSeconds(10), 100, 1 << 16));
@@ -137,5 +137,13 @@ class SynergyHttpTest {
         assertThat(patterns.get("rows").get(0).get("patterns").asLong()).isEqualTo(1);
         assertThat(cypher("MATCH (p:Pattern)-[]-(j:Joker) RETURN count(DISTINCT p), count(DISTINCT j)").get(0))
                 .extracting(JsonNode::asLong).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void purchaseOrdersCommonInWonRuns() throws Exception {
+        JsonNode rows = JSON.readTree(server.post("/api/v1/procedures/patterns.sequences",
+                "{\"outcome\":\"won\",\"min_support\":0.5}").body()).get("rows");
+        assertThat(rows).extracting(r -> r.get("moves").toString() + "=" + r.get("runs").asLong())
+                .containsExactly("[\"buy baron\"]=12", "[\"buy mime\"]=12", "[\"buy baron\",\"buy mime\"]=9");
     }
 }
