@@ -40,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
         }));
         System.out.println("JimBot Engine listening:");
         System.out.println("  HTTP  " + engine.httpUri() + "  (BalatroMCP: /game-data, /api/v1/events/batch; /health, /metrics)");
-        System.out.println("  gRPC  " + engine.grpcTarget() + "  (EventBus, Commands, Strategy, Graph; health and reflection"
+        System.out.println("  gRPC  " + engine.grpcTarget() + "  (EventBus, Commands, Strategy, Graph, ResourceCoordinator, Leases; health, reflection"
                 + (config.grpcToken().isPresent() ? "; bearer token required)" : ")"));
         System.out.println("  Bolt  " + engine.boltUri().map(u -> u + "  (embedded graph database; cypher-shell -a " + u + ")")
                 .orElse(config.graph().uri().map(u -> u + "  (external graph database)").orElse("")));
