@@ -17,7 +17,41 @@ import jimbot.graph.procedures.Cancellation;
 public final class Patterns {
 
     /** Which runs to mine. */
-    public enum Outcome { WON, LOST, ALL }
+    public enum Outcome {
+        WON, LOST, ALL;
+
+        /** The {@code outcome} parameter's word: won, lost or all. */
+        public static Outcome parse(Object word) {
+            try {
+                return valueOf(String.valueOf(word).trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new jimbot.graph.procedures.InvalidParameterException("outcome", "won, lost or all",
+                        "outcome: '" + word + "' is not won, lost or all");
+            }
+        }
+
+        boolean includes(SynergyStats.FinishedRun r) {
+            return this == ALL || (this == WON) == r.won();
+        }
+    }
+
+    /** The joker sets of the runs of one outcome (with at least {@code minJokers} jokers), and how many runs that is. */
+    record Transactions(Map<Set<String>, Long> sets, long runs) {
+    }
+
+    static Transactions transactions(List<SynergyStats.FinishedRun> runs, Outcome outcome, int minJokers) {
+        Map<Set<String>, Long> sets = new HashMap<>();
+        long mined = 0;
+        for (SynergyStats.FinishedRun r : runs) {
+            if (outcome.includes(r)) {
+                mined++;
+                if (r.jokers().size() >= minJokers) {
+                    sets.merge(r.jokers(), 1L, Long::sum);
+                }
+            }
+        }
+        return new Transactions(sets, mined);
+    }
 
     /**
      * One frequent set.
@@ -40,18 +74,10 @@ public final class Patterns {
     /** The frequent sets (at least 2 jokers), most frequent first, then by lift, at most {@code limit}. */
     public static List<Row> mine(List<SynergyStats.FinishedRun> runs, Outcome outcome, double minSupport, int maxSize,
                                  int limit, Cancellation cancellation) {
-        Map<Set<String>, Long> transactions = new HashMap<>();
-        long mined = 0;
-        long wins = 0;
-        for (SynergyStats.FinishedRun r : runs) {
-            wins += r.won() ? 1 : 0;
-            if (outcome == Outcome.ALL || (outcome == Outcome.WON) == r.won()) {
-                mined++;
-                if (r.jokers().size() >= 2) {
-                    transactions.merge(r.jokers(), 1L, Long::sum);
-                }
-            }
-        }
+        Transactions t = transactions(runs, outcome, 2);
+        Map<Set<String>, Long> transactions = t.sets();
+        long mined = t.runs();
+        long wins = runs.stream().filter(SynergyStats.FinishedRun::won).count();
         if (mined == 0) {
             return List.of();
         }

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jimbot.algorithms.synergy.FollowedRuns;
 import jimbot.algorithms.synergy.SynergyStats;
 import jimbot.graph.procedures.Descriptor;
-import jimbot.graph.procedures.InvalidParameterException;
 import jimbot.graph.procedures.Mode;
 import jimbot.graph.procedures.ProcedureContext;
 import jimbot.graph.procedures.ProcedureModule;
@@ -37,7 +37,7 @@ public final class PatternsModule implements ProcedureModule {
                     new Descriptor.Column("lift", ValueType.FLOAT, "win_rate / the baseline win rate")),
             EnumSet.of(Mode.STREAM, Mode.STATS, Mode.WRITE, Mode.ESTIMATE), true, "the finished runs' joker sets; FP-tree per call");
 
-    private SynergyStats runs;
+    private final FollowedRuns runs = new FollowedRuns();
 
     @Override
     public Descriptor descriptor() {
@@ -45,10 +45,8 @@ public final class PatternsModule implements ProcedureModule {
     }
 
     @Override
-    public synchronized void onDeltas(List<ProjectionDelta> deltas) {
-        if (runs != null) {
-            runs.apply(deltas);
-        }
+    public void onDeltas(List<ProjectionDelta> deltas) {
+        runs.apply(deltas);
     }
 
     @Override
@@ -56,21 +54,8 @@ public final class PatternsModule implements ProcedureModule {
         if (mode == Mode.ESTIMATE) {
             return List.of(Map.of("memory", "one joker set per finished run", "work", "one FP-Growth run per call"));
         }
-        String word = ((String) params.get("outcome")).trim().toUpperCase(Locale.ROOT);
-        Patterns.Outcome outcome;
-        try {
-            outcome = Patterns.Outcome.valueOf(word);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("outcome", "won, lost or all", "outcome: '" + params.get("outcome")
-                    + "' is not won, lost or all");
-        }
-        List<SynergyStats.FinishedRun> finished;
-        synchronized (this) {
-            if (runs == null) {
-                runs = SynergyStats.recompute(context.projection());
-            }
-            finished = runs.finishedRuns();
-        }
+        Patterns.Outcome outcome = Patterns.Outcome.parse(params.get("outcome"));
+        List<SynergyStats.FinishedRun> finished = runs.read(context.projection(), SynergyStats::finishedRuns);
         List<Patterns.Row> rows = Patterns.mine(finished, outcome, (Double) params.get("min_support"),
                 ((Long) params.get("max_size")).intValue(), ((Long) params.get("limit")).intValue(), context.cancellation());
         if (mode == Mode.STATS) {

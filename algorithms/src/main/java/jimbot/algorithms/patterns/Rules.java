@@ -2,7 +2,6 @@ package jimbot.algorithms.patterns;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,16 +30,9 @@ public final class Rules {
     /** Rules with at least {@code minConfidence}, by lift then confidence, at most {@code limit}. */
     public static List<Rule> mine(List<SynergyStats.FinishedRun> runs, Patterns.Outcome outcome, double minSupport,
                                   double minConfidence, int maxSize, int limit, Cancellation cancellation) {
-        Map<Set<String>, Long> transactions = new HashMap<>();
-        long mined = 0;
-        for (SynergyStats.FinishedRun r : runs) {
-            if (outcome == Patterns.Outcome.ALL || (outcome == Patterns.Outcome.WON) == r.won()) {
-                mined++;
-                if (!r.jokers().isEmpty()) {
-                    transactions.merge(r.jokers(), 1L, Long::sum);
-                }
-            }
-        }
+        Patterns.Transactions t = Patterns.transactions(runs, outcome, 1);
+        Map<Set<String>, Long> transactions = t.sets();
+        long mined = t.runs();
         if (mined == 0) {
             return List.of();
         }

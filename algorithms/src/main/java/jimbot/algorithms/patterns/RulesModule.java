@@ -3,11 +3,10 @@ package jimbot.algorithms.patterns;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import jimbot.algorithms.synergy.FollowedRuns;
 import jimbot.algorithms.synergy.SynergyStats;
 import jimbot.graph.procedures.Descriptor;
-import jimbot.graph.procedures.InvalidParameterException;
 import jimbot.graph.procedures.Mode;
 import jimbot.graph.procedures.ProcedureContext;
 import jimbot.graph.procedures.ProcedureModule;
@@ -34,7 +33,7 @@ public final class RulesModule implements ProcedureModule {
                     new Descriptor.Column("lift", ValueType.FLOAT, "confidence / share of runs holding the consequent")),
             EnumSet.of(Mode.STREAM, Mode.ESTIMATE), true, "the finished runs' joker sets; FP-tree per call");
 
-    private SynergyStats runs;
+    private final FollowedRuns runs = new FollowedRuns();
 
     @Override
     public Descriptor descriptor() {
@@ -42,10 +41,8 @@ public final class RulesModule implements ProcedureModule {
     }
 
     @Override
-    public synchronized void onDeltas(List<ProjectionDelta> deltas) {
-        if (runs != null) {
-            runs.apply(deltas);
-        }
+    public void onDeltas(List<ProjectionDelta> deltas) {
+        runs.apply(deltas);
     }
 
     @Override
@@ -53,20 +50,8 @@ public final class RulesModule implements ProcedureModule {
         if (mode == Mode.ESTIMATE) {
             return List.of(Map.of("memory", "one joker set per finished run", "work", "one FP-Growth run per call"));
         }
-        Patterns.Outcome outcome;
-        try {
-            outcome = Patterns.Outcome.valueOf(((String) params.get("outcome")).trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("outcome", "won, lost or all", "outcome: '" + params.get("outcome")
-                    + "' is not won, lost or all");
-        }
-        List<SynergyStats.FinishedRun> finished;
-        synchronized (this) {
-            if (runs == null) {
-                runs = SynergyStats.recompute(context.projection());
-            }
-            finished = runs.finishedRuns();
-        }
+        Patterns.Outcome outcome = Patterns.Outcome.parse(params.get("outcome"));
+        List<SynergyStats.FinishedRun> finished = runs.read(context.projection(), SynergyStats::finishedRuns);
         return Rules.mine(finished, outcome, (Double) params.get("min_support"), (Double) params.get("min_confidence"),
                 ((Long) params.get("max_size")).intValue(), ((Long) params.get("limit")).intValue(), context.cancellation())
                 .stream().map(r -> {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jimbot.graph.procedures.Descriptor;
-import jimbot.graph.procedures.InvalidParameterException;
 import jimbot.graph.procedures.Mode;
 import jimbot.graph.procedures.ProcedureContext;
 import jimbot.graph.procedures.ProcedureModule;
@@ -47,11 +46,7 @@ public final class SequencesModule implements ProcedureModule {
         if (mode == Mode.ESTIMATE) {
             return List.of(Map.of("memory", "every run's moves", "work", "one graph read and one PrefixSpan run per call"));
         }
-        String outcome = ((String) params.get("outcome")).trim().toLowerCase(Locale.ROOT);
-        if (!List.of("won", "lost", "all").contains(outcome)) {
-            throw new InvalidParameterException("outcome", "won, lost or all", "outcome: '" + params.get("outcome")
-                    + "' is not won, lost or all");
-        }
+        String outcome = Patterns.Outcome.parse(params.get("outcome")).name().toLowerCase(Locale.ROOT);
         List<List<String>> sequences = new ArrayList<>();
         for (Map<String, Object> row : context.graph().read(MOVES, Map.of("outcome", outcome))) {
             List<String> moves = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jimbot.algorithms.synergy.SynergyStats;
+import jimbot.algorithms.synergy.FollowedRuns;
 import jimbot.graph.procedures.Descriptor;
 import jimbot.graph.procedures.Mode;
 import jimbot.graph.procedures.ProcedureContext;
@@ -33,8 +33,9 @@ public final class JokerPowerModule implements ProcedureModule {
                     new Descriptor.Column("partners", ValueType.INTEGER, "jokers it has a positive synergy with")),
             EnumSet.of(Mode.STREAM, Mode.STATS, Mode.WRITE, Mode.ESTIMATE), true, "a jokers x jokers weight matrix");
 
-    private SynergyStats stats;
-    private boolean dirty = true;
+    private final FollowedRuns runs = new FollowedRuns();
+    /** {@link FollowedRuns#changes()} when {@code lastScores} were computed. */
+    private long scoredAt = -1;
     private double[] lastScores;
     private List<String> lastJokers = List.of();
     private long lastMinRuns = -1;
@@ -46,11 +47,8 @@ public final class JokerPowerModule implements ProcedureModule {
     }
 
     @Override
-    public synchronized void onDeltas(List<ProjectionDelta> deltas) {
-        if (stats != null) {
-            stats.apply(deltas);
-            dirty = true;
-        }
+    public void onDeltas(List<ProjectionDelta> deltas) {
+        runs.apply(deltas);
     }
 
     /** A joker's result. */
@@ -58,17 +56,16 @@ public final class JokerPowerModule implements ProcedureModule {
     }
 
     synchronized List<Entry> compute(ProcedureContext context, long minRuns, long seed) {
-        if (stats == null) {
-            stats = SynergyStats.recompute(context.projection());
-        }
-        SynergyGraph g = SynergyGraph.of(stats, minRuns);
-        double[] start = g.jokers().equals(lastJokers) && minRuns == lastMinRuns ? lastScores : null;
-        JokerPower.Result power = dirty || start == null ? JokerPower.compute(g, start) : new JokerPower.Result(lastScores, 0);
+        SynergyGraph g = runs.read(context.projection(), stats -> SynergyGraph.of(stats, minRuns));
+        long changes = runs.changes();
+        boolean sameGraph = g.jokers().equals(lastJokers) && minRuns == lastMinRuns;
+        JokerPower.Result power = sameGraph && changes == scoredAt ? new JokerPower.Result(lastScores, 0)
+                : JokerPower.compute(g, sameGraph ? lastScores : null);
         lastScores = power.scores();
         lastJokers = g.jokers();
         lastMinRuns = minRuns;
         lastIterations = power.iterations();
-        dirty = false;
+        scoredAt = changes;
         int[] labels = Archetypes.detect(g, seed);
         List<Entry> out = new ArrayList<>();
         for (int i = 0; i < g.size(); i++) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import jimbot.algorithms.catalog.JokerCatalog;
 import jimbot.algorithms.catalog.JokerSpec;
-import jimbot.algorithms.synergy.SynergyStats;
+import jimbot.algorithms.synergy.FollowedRuns;
 import jimbot.graph.procedures.Descriptor;
 import jimbot.graph.procedures.InvalidParameterException;
 import jimbot.graph.procedures.Mode;
@@ -35,7 +35,7 @@ public final class ShopModule implements ProcedureModule {
                     new Descriptor.Column("reasons", ValueType.STRING_LIST, "partners with intervals, score change, cost")),
             EnumSet.of(Mode.STREAM, Mode.ESTIMATE), true, "the pair counts of synergy.pairs");
 
-    private SynergyStats stats;
+    private final FollowedRuns runs = new FollowedRuns();
 
     @Override
     public Descriptor descriptor() {
@@ -43,10 +43,8 @@ public final class ShopModule implements ProcedureModule {
     }
 
     @Override
-    public synchronized void onDeltas(List<ProjectionDelta> deltas) {
-        if (stats != null) {
-            stats.apply(deltas);
-        }
+    public void onDeltas(List<ProjectionDelta> deltas) {
+        runs.apply(deltas);
     }
 
     private static List<JokerSpec> jokers(Object names, String parameter) {
@@ -68,13 +66,8 @@ public final class ShopModule implements ProcedureModule {
         }
         List<JokerSpec> offers = jokers(params.get("offers"), "offers");
         List<JokerSpec> owned = jokers(params.get("owned"), "owned");
-        List<ShopAdvice.Offer> ranked;
-        synchronized (this) {
-            if (stats == null) {
-                stats = SynergyStats.recompute(context.projection());
-            }
-            ranked = ShopAdvice.rank(stats, owned, offers, ((Number) params.get("money")).doubleValue());
-        }
+        double money = ((Number) params.get("money")).doubleValue();
+        List<ShopAdvice.Offer> ranked = runs.read(context.projection(), stats -> ShopAdvice.rank(stats, owned, offers, money));
         return ranked.stream().map(o -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("joker", o.name());

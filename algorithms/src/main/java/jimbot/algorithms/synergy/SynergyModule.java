@@ -42,7 +42,7 @@ public final class SynergyModule implements ProcedureModule {
                     new Descriptor.Column("mean_ante", ValueType.FLOAT, "mean final ante of those runs")),
             EnumSet.of(Mode.STREAM, Mode.STATS, Mode.WRITE, Mode.ESTIMATE), true, "three counters per joker and per pair held together");
 
-    private SynergyStats stats;
+    private final FollowedRuns runs = new FollowedRuns();
 
     @Override
     public Descriptor descriptor() {
@@ -50,10 +50,8 @@ public final class SynergyModule implements ProcedureModule {
     }
 
     @Override
-    public synchronized void onDeltas(List<ProjectionDelta> deltas) {
-        if (stats != null) {
-            stats.apply(deltas);
-        }
+    public void onDeltas(List<ProjectionDelta> deltas) {
+        runs.apply(deltas);
     }
 
     @Override
@@ -64,27 +62,23 @@ public final class SynergyModule implements ProcedureModule {
         String given = ((String) params.get("joker")).trim();
         // a name as the mods write it ("Baron") or a catalog key
         String joker = given.isEmpty() ? given : JokerCatalog.vanilla().find(given).map(JokerSpec::key).orElse(given);
-        List<Synergy.Row> rows;
-        long runs;
-        synchronized (this) {
-            if (stats == null) {
-                // deltas seen both here and in the feed are harmless: every update is idempotent
-                stats = SynergyStats.recompute(context.projection());
-            }
-            runs = stats.overall().runs();
-            rows = Synergy.rank(stats, joker.isBlank() ? Optional.empty() : Optional.of(joker),
-                    (Long) params.get("min_runs"), ((Long) params.get("limit")).intValue(), metric(params));
+        Synergy.Metric metric = metric(params);
+        record Ranked(long finished, List<Synergy.Row> rows) {
         }
+        Ranked ranked = runs.read(context.projection(), stats -> new Ranked(stats.overall().runs(),
+                Synergy.rank(stats, joker.isBlank() ? Optional.empty() : Optional.of(joker), (Long) params.get("min_runs"),
+                        ((Long) params.get("limit")).intValue(), metric)));
+        List<Synergy.Row> rows = ranked.rows();
         if (mode == Mode.STATS) {
-            return List.of(Map.of("finished_runs", runs, "pairs", (long) rows.size()));
+            return List.of(Map.of("finished_runs", ranked.finished(), "pairs", (long) rows.size()));
         }
         if (mode == Mode.WRITE) {
             // (:Joker)-[:SYNERGY {lift, uplift, lo, hi, runs, metric, updated}]->(:Joker), replacing the last write
             long now = System.currentTimeMillis();
-            String metric = ((String) params.get("metric")).trim().toLowerCase(java.util.Locale.ROOT);
+            String measure = metric.name().toLowerCase(java.util.Locale.ROOT);
             context.sink().jokerRelationships("SYNERGY", rows.stream().map(r -> new ProcedureContext.JokerLink(r.joker(),
                     r.partner(), Map.<String, Object>of("lift", r.lift(), "uplift", r.uplift(), "lo", r.lo(), "hi", r.hi(),
-                            "runs", r.runs(), "metric", metric.isEmpty() ? "won" : metric, "updated", now))).toList());
+                            "runs", r.runs(), "metric", measure, "updated", now))).toList());
             return List.of(Map.of("relationships", (long) rows.size()));
         }
         return rows.stream().map(SynergyModule::row).toList();
