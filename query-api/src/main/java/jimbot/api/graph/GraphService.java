@@ -232,14 +232,7 @@ public final class GraphService implements HttpService {
         params.put("min_support", minSupport);
         params.put("max_size", queryNumber(req, "max_size", 4, 2, 8));
         params.put("limit", queryNumber(req, "limit", 100, 1, 10_000));
-        List<Map<String, Object>> rows;
-        try {
-            rows = registry.call("patterns.frequent", Mode.STREAM, params, context());
-        } catch (NoSuchElementException e) {
-            throw new NotFoundException("the pattern module (patterns.frequent) is not installed");
-        } catch (InvalidParameterException e) {
-            throw new InvalidArgumentException(e.parameter(), e.expected(), e.getMessage());
-        }
+        List<Map<String, Object>> rows = module("patterns.frequent", params);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("outcome", outcome.toLowerCase(Locale.ROOT));
         out.put("min_support", minSupport);
@@ -253,11 +246,7 @@ public final class GraphService implements HttpService {
         params.put("min_runs", queryNumber(req, "min_runs", 3, 1, Integer.MAX_VALUE));
         params.put("limit", limit);
         params.put("seed", queryNumber(req, "seed", 42, Long.MIN_VALUE, Long.MAX_VALUE));
-        try {
-            return registry.call("joker.power", Mode.STREAM, params, context());
-        } catch (NoSuchElementException e) {
-            throw new NotFoundException("the power module (joker.power) is not installed");
-        }
+        return module("joker.power", params);
     }
 
     /** {@code GET /api/v1/jokers/power?limit=&min_runs=}: jokers by PageRank over positive synergies. */
@@ -305,14 +294,7 @@ public final class GraphService implements HttpService {
             }
             params.put("money", money.doubleValue());
         }
-        List<Map<String, Object>> rows;
-        try {
-            rows = registry.call("synergy.recommend", Mode.STREAM, params, context());
-        } catch (NoSuchElementException e) {
-            throw new NotFoundException("the shop module (synergy.recommend) is not installed");
-        } catch (InvalidParameterException e) {
-            throw new InvalidArgumentException(e.parameter(), e.expected(), e.getMessage());
-        }
+        List<Map<String, Object>> rows = module("synergy.recommend", params);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         if (body.has("ante")) {
             out.set("ante", body.get("ante"));
@@ -352,10 +334,15 @@ public final class GraphService implements HttpService {
         params.put("limit", queryNumber(req, "limit", 20, 1, 10_000));
         params.put("min_runs", queryNumber(req, "min_runs", 3, 1, Integer.MAX_VALUE));
         params.put("metric", req.query().first("metric").orElse("won"));
+        return module("synergy.pairs", params);
+    }
+
+    /** An analytics module's rows; a missing module is 404, a bad parameter 400 naming it. */
+    private List<Map<String, Object>> module(String name, Map<String, Object> params) {
         try {
-            return registry.call("synergy.pairs", Mode.STREAM, params, context());
+            return registry.call(name, Mode.STREAM, params, context());
         } catch (NoSuchElementException e) {
-            throw new NotFoundException("the synergy module (synergy.pairs) is not installed");
+            throw new NotFoundException("the module " + name + " is not installed");
         } catch (InvalidParameterException e) {
             throw new InvalidArgumentException(e.parameter(), e.expected(), e.getMessage());
         }
