@@ -1,9 +1,6 @@
 package jimbot.api.strategy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -98,10 +95,6 @@ public final class StrategyProcedures {
         return out;
     }
 
-    private static BigInteger floor(double score) {
-        return BigDecimal.valueOf(score).setScale(0, RoundingMode.FLOOR).toBigInteger();
-    }
-
     private static List<Map<String, Object>> estimate(String cost) {
         return List.of(Map.of("memory", "O(jokers + cards)", "time", cost));
     }
@@ -183,9 +176,9 @@ public final class StrategyProcedures {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("jokers", names(play.jokers(), r.best()));
             row.put("order", indexes(r.best()));
-            row.put("score", floor(r.bestScore()));
-            row.put("current_score", floor(r.currentScore()));
-            row.put("gain", floor(r.bestScore()).subtract(floor(r.currentScore())));
+            row.put("score", LivePlays.floor(r.bestScore()));
+            row.put("current_score", LivePlays.floor(r.currentScore()));
+            row.put("gain", LivePlays.floor(r.bestScore()).subtract(LivePlays.floor(r.currentScore())));
             row.put("orders_scored", r.ordersScored());
             return List.of(row);
         }
@@ -227,7 +220,7 @@ public final class StrategyProcedures {
                 row.put("hand", c.hand().displayName());
                 row.put("jokers", names(play.jokers(), c.jokers()));
                 row.put("joker_order", indexes(c.jokers()));
-                row.put("score", floor(c.score()));
+                row.put("score", LivePlays.floor(c.score()));
                 rows.add(row);
             }
             return rows;

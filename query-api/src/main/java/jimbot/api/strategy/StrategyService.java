@@ -9,8 +9,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,11 +150,11 @@ public final class StrategyService implements HttpService {
         for (int i : r.best()) {
             order.add(i);
         }
-        best.put("score", floor(r.bestScore()));
+        best.put("score", LivePlays.floor(r.bestScore()));
         ObjectNode current = out.putObject("current");
         current.set("jokers", names(play.jokers(), ScoreEngine.identity(play.jokers().size())));
-        current.put("score", floor(r.currentScore()));
-        out.put("gain", floor(r.bestScore()).subtract(floor(r.currentScore())));
+        current.put("score", LivePlays.floor(r.currentScore()));
+        out.put("gain", LivePlays.floor(r.bestScore()).subtract(LivePlays.floor(r.currentScore())));
         out.put("orders_scored", r.ordersScored());
         out.put("pairs_ruled", r.pairsRuled());
         addIgnored(out, ignored);
@@ -179,7 +177,7 @@ public final class StrategyService implements HttpService {
             for (int i : c.jokers()) {
                 order.add(i);
             }
-            o.put("score", floor(c.score()));
+            o.put("score", LivePlays.floor(c.score()));
         }
         addIgnored(out, ignored);
         return out;
@@ -198,9 +196,5 @@ public final class StrategyService implements HttpService {
             a.add(jokers.get(i).kind().spec().name());
         }
         return a;
-    }
-
-    private static java.math.BigInteger floor(double score) {
-        return LivePlays.floor(score);
     }
 }
