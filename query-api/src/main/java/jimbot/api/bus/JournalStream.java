@@ -61,6 +61,7 @@ final class JournalStream<T> {
     }
 
     private void run() {
+        events.opened();
         try {
             stream();
         } catch (InterruptedException e) {
@@ -73,6 +74,8 @@ final class JournalStream<T> {
             if (!pacer.cancelled()) {
                 out.onError(RpcErrors.status(e));
             }
+        } finally {
+            events.released();
         }
     }
 

@@ -13,7 +13,8 @@ import jimbot.v1.Event;
 /**
  * The journal's newest events, read and parsed once and shared by every gRPC stream: fifty subscribers to a busy game
  * cost one journal read per event, not fifty. A stream that has fallen further behind than the ring holds reads the
- * journal itself until it catches up, so the ring bounds memory without ever losing an event.
+ * journal itself until it catches up, so the ring bounds memory without ever losing an event. While no stream is open
+ * it reads nothing: the journal's writers pay for it only when someone listens.
  */
 public final class RecentEvents implements AutoCloseable {
 
@@ -66,6 +67,8 @@ public final class RecentEvents implements AutoCloseable {
     private volatile boolean closed;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition moved = lock.newCondition();
+    private final Condition listened = lock.newCondition();
+    private int streams;
     private final Thread feeder;
 
     private RecentEvents(Journal journal) {
@@ -79,6 +82,43 @@ public final class RecentEvents implements AutoCloseable {
     /** Starts following the journal from its end. */
     public static RecentEvents follow(Journal journal) {
         return new RecentEvents(journal);
+    }
+
+    /** A stream starts reading: the ring follows the journal while at least one is open. */
+    void opened() {
+        lock.lock();
+        try {
+            streams++;
+            listened.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A stream ended. */
+    void released() {
+        lock.lock();
+        try {
+            streams--;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until a stream is open; true when the ring sat idle and must restart at the journal's end. */
+    private boolean awaitListener() throws InterruptedException {
+        lock.lock();
+        try {
+            if (streams > 0) {
+                return false;
+            }
+            while (streams == 0 && !closed) {
+                listened.await();
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** True once the engine is stopping: streams end (clients resume from their last offset + 1 elsewhere or later). */
@@ -96,6 +136,17 @@ public final class RecentEvents implements AutoCloseable {
         long bytes = 0;
         while (!closed) {
             try {
+                if (awaitListener() && journal.end() > next) {
+                    // idle meanwhile: restart at the journal's end; readers of older offsets fall back to the journal
+                    long now = journal.end();
+                    start = now;
+                    end = now;
+                    for (int i = 0; i < CAPACITY; i++) {
+                        ring.set(i, null);
+                    }
+                    bytes = 0;
+                    next = now;
+                }
                 List<Event> events = journal.read(next, READ);
                 if (events.isEmpty()) {
                     journal.awaitEnd(next, IDLE);
@@ -200,6 +251,12 @@ public final class RecentEvents implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        lock.lock();
+        try {
+            listened.signalAll();
+        } finally {
+            lock.unlock();
+        }
         feeder.interrupt();
         try {
             feeder.join(Duration.ofSeconds(5));
