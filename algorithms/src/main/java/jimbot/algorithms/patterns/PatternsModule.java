@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jimbot.algorithms.synergy.FollowedRuns;
-import jimbot.algorithms.synergy.SynergyStats;
 import jimbot.graph.procedures.Descriptor;
 import jimbot.graph.procedures.Mode;
 import jimbot.graph.procedures.ProcedureContext;
@@ -15,14 +14,14 @@ import jimbot.graph.procedures.ValueType;
 import jimbot.graph.projection.ProjectionDelta;
 
 /**
- * {@code patterns.frequent}: frequent joker sets in won, lost or all finished runs (FP-Growth), with their win rate
- * and lift. The runs are kept up to date from the change feed; mining runs on each call over them.
+ * {@code patterns.frequent}: frequent joker sets in won, lost or all finished runs, with their win rate and lift. The
+ * sets are kept up to date as runs finish ({@link KeptPatterns}); an ask below what is kept is mined with FP-Growth.
  */
 public final class PatternsModule implements ProcedureModule {
 
-    private static final Descriptor DESCRIPTOR = new Descriptor("patterns.frequent", "0.1.0",
-            "Joker sets held together in at least min_support of the won (or lost, or all) finished runs, found with "
-                    + "FP-Growth, with the win rate and lift of every run holding them.",
+    private static final Descriptor DESCRIPTOR = new Descriptor("patterns.frequent", "0.2.0",
+            "Joker sets held together in at least min_support of the won (or lost, or all) finished runs, kept up to "
+                    + "date as runs finish (equal to a batch FP-Growth run), with the win rate and lift of every run holding them.",
             List.of(Descriptor.Parameter.optional("outcome", ValueType.STRING, "won", "won, lost or all"),
                     Descriptor.Parameter.optional("min_support", ValueType.FLOAT, 0.05, "least share of those runs holding the set")
                             .between(0.0001, 1),
@@ -35,9 +34,10 @@ public final class PatternsModule implements ProcedureModule {
                     new Descriptor.Column("wins", ValueType.INTEGER, "of those, runs won"),
                     new Descriptor.Column("win_rate", ValueType.FLOAT, "wins / held"),
                     new Descriptor.Column("lift", ValueType.FLOAT, "win_rate / the baseline win rate")),
-            EnumSet.of(Mode.STREAM, Mode.STATS, Mode.WRITE, Mode.ESTIMATE), true, "the finished runs' joker sets; FP-tree per call");
+            EnumSet.of(Mode.STREAM, Mode.STATS, Mode.WRITE, Mode.ESTIMATE), true, "the finished runs' joker sets; frequent sets kept down to 0.1 % support");
 
-    private final FollowedRuns runs = new FollowedRuns();
+    private final KeptPatterns kept = new KeptPatterns();
+    private final FollowedRuns runs = new FollowedRuns(kept);
 
     @Override
     public Descriptor descriptor() {
@@ -52,14 +52,21 @@ public final class PatternsModule implements ProcedureModule {
     @Override
     public List<Map<String, Object>> call(Mode mode, Map<String, Object> params, ProcedureContext context) {
         if (mode == Mode.ESTIMATE) {
-            return List.of(Map.of("memory", "one joker set per finished run", "work", "one FP-Growth run per call"));
+            return List.of(Map.of("memory", "one joker set per finished run and the sets frequent at 0.1 % with their border",
+                    "work", "up to 2^k set lookups per finished run of k jokers; a scan of the kept sets per call"));
         }
         Patterns.Outcome outcome = Patterns.Outcome.parse(params.get("outcome"));
-        List<SynergyStats.FinishedRun> finished = runs.read(context.projection(), SynergyStats::finishedRuns);
-        List<Patterns.Row> rows = Patterns.mine(finished, outcome, (Double) params.get("min_support"),
-                ((Long) params.get("max_size")).intValue(), ((Long) params.get("limit")).intValue(), context.cancellation());
+        double support = (Double) params.get("min_support");
+        int maxSize = ((Long) params.get("max_size")).intValue();
+        record Mined(List<Patterns.Row> rows, long finished, boolean kept, int tracked) {
+        }
+        Mined mined = runs.read(context.projection(), stats -> new Mined(Patterns.mine(kept, outcome, support, maxSize,
+                ((Long) params.get("limit")).intValue(), context.cancellation()), kept.runs(Patterns.Outcome.ALL),
+                kept.kept(outcome, support, maxSize), kept.size().get(outcome)));
+        List<Patterns.Row> rows = mined.rows();
         if (mode == Mode.STATS) {
-            return List.of(Map.of("finished_runs", (long) finished.size(), "sets", (long) rows.size()));
+            return List.of(Map.of("finished_runs", mined.finished(), "sets", (long) rows.size(), "kept", mined.kept(),
+                    "kept_sets", (long) mined.tracked()));
         }
         if (mode == Mode.WRITE) {
             // (:Pattern {kind: "frequent_<outcome>", ...})-[...]->(:Joker), replacing the last write of that kind

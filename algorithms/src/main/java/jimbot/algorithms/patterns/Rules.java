@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import jimbot.algorithms.synergy.SynergyStats;
 import jimbot.graph.procedures.Cancellation;
 
 /**
@@ -28,16 +27,13 @@ public final class Rules {
     }
 
     /** Rules with at least {@code minConfidence}, by lift then confidence, at most {@code limit}. */
-    public static List<Rule> mine(List<SynergyStats.FinishedRun> runs, Patterns.Outcome outcome, double minSupport,
+    public static List<Rule> mine(KeptPatterns kept, Patterns.Outcome outcome, double minSupport,
                                   double minConfidence, int maxSize, int limit, Cancellation cancellation) {
-        Patterns.Transactions t = Patterns.transactions(runs, outcome, 1);
-        Map<Set<String>, Long> transactions = t.sets();
-        long mined = t.runs();
+        long mined = kept.runs(outcome);
         if (mined == 0) {
             return List.of();
         }
-        Map<Set<String>, Long> frequent = FpGrowth.mine(transactions, Math.max(1, (long) Math.ceil(minSupport * mined)),
-                maxSize, cancellation);
+        Map<Set<String>, Long> frequent = kept.frequent(outcome, minSupport, 1, maxSize, cancellation);
         List<Rule> rules = new ArrayList<>();
         for (Map.Entry<Set<String>, Long> e : frequent.entrySet()) {
             if (e.getKey().size() < 2) {

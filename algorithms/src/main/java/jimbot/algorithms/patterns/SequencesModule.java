@@ -32,7 +32,7 @@ public final class SequencesModule implements ProcedureModule {
             List.of(new Descriptor.Column("moves", ValueType.STRING_LIST, "the moves in order, e.g. [\"buy joker\", \"sell egg\"]"),
                     new Descriptor.Column("runs", ValueType.INTEGER, "runs that made them in this order"),
                     new Descriptor.Column("support", ValueType.FLOAT, "runs / runs of that outcome")),
-            EnumSet.of(Mode.STREAM, Mode.ESTIMATE), true, "every run's moves, read per call");
+            EnumSet.of(Mode.STREAM, Mode.STATS, Mode.WRITE, Mode.ESTIMATE), true, "every run's moves, read per call");
 
     private static final String MOVES = CypherFiles.statement("procedures/run_moves.cypher");
 
@@ -55,18 +55,30 @@ public final class SequencesModule implements ProcedureModule {
             }
             sequences.add(moves);
         }
-        if (sequences.isEmpty()) {
-            return List.of();
-        }
         long minCount = Math.max(1, (long) Math.ceil((Double) params.get("min_support") * sequences.size()));
-        List<Map.Entry<List<String>, Long>> found = new ArrayList<>(PrefixSpan.mine(sequences, minCount,
-                ((Long) params.get("max_length")).intValue(), context.cancellation()).entrySet());
+        List<Map.Entry<List<String>, Long>> found = sequences.isEmpty() ? new ArrayList<>()
+                : new ArrayList<>(PrefixSpan.mine(sequences, minCount, ((Long) params.get("max_length")).intValue(),
+                        context.cancellation()).entrySet());
         found.sort(Map.Entry.<List<String>, Long>comparingByValue().reversed()
                 .thenComparing(Comparator.comparing((Map.Entry<List<String>, Long> e) -> e.getKey().size()).reversed())
                 .thenComparing(e -> String.join(",", e.getKey())));
         int limit = ((Long) params.get("limit")).intValue();
+        List<Map.Entry<List<String>, Long>> top = found.subList(0, Math.min(limit, found.size()));
+        if (mode == Mode.STATS) {
+            return List.of(Map.of("finished_runs", (long) sequences.size(), "sequences", (long) top.size()));
+        }
+        if (mode == Mode.WRITE) {
+            // (:Pattern {kind: "sequence_<outcome>", moves, runs, support})-[:HAS_JOKER]->(:Joker), replacing that kind
+            String kind = "sequence_" + outcome;
+            context.sink().patterns(kind, top.stream().map(e -> new ProcedureContext.Pattern(
+                    kind + ":" + String.join(">", e.getKey()),
+                    e.getKey().stream().map(m -> m.substring(m.indexOf(' ') + 1)).distinct().toList(),
+                    Map.<String, Object>of("moves", e.getKey(), "runs", e.getValue(),
+                            "support", (double) e.getValue() / sequences.size()))).toList());
+            return List.of(Map.of("patterns", (long) top.size()));
+        }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Map.Entry<List<String>, Long> e : found.subList(0, Math.min(limit, found.size()))) {
+        for (Map.Entry<List<String>, Long> e : top) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("moves", e.getKey());
             m.put("runs", e.getValue());

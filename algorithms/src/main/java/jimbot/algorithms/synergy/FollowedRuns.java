@@ -11,8 +11,19 @@ import jimbot.graph.projection.ProjectionView;
  */
 public final class FollowedRuns {
 
+    private final SynergyStats.RunListener listener;
     private SynergyStats stats;
     private long changes;
+
+    /** Runs followed for their counts only. */
+    public FollowedRuns() {
+        this((jokers, won, ante, sign) -> { });
+    }
+
+    /** Runs followed, telling {@code listener} of every finished run's contribution as it is counted or taken back. */
+    public FollowedRuns(SynergyStats.RunListener listener) {
+        this.listener = listener;
+    }
 
     /** The change feed's deltas; ignored until the first read builds the counts. */
     public synchronized void apply(List<ProjectionDelta> deltas) {
@@ -25,7 +36,7 @@ public final class FollowedRuns {
     /** Reads the counts (building them from {@code view} the first time) under this object's lock. */
     public synchronized <T> T read(ProjectionView view, Function<SynergyStats, T> reader) {
         if (stats == null) {
-            stats = SynergyStats.recompute(view);
+            stats = SynergyStats.recompute(view, listener);
         }
         return reader.apply(stats);
     }

@@ -36,6 +36,14 @@ public final class SynergyStats {
     private record Outcome(boolean won, int ante) {
     }
 
+    /** Told each time a finished run's contribution is added (+1) or taken back (-1), for miners kept alongside. */
+    @FunctionalInterface
+    public interface RunListener {
+        void counted(Set<String> jokers, boolean won, int ante, int sign);
+    }
+
+    private RunListener listener = (jokers, won, ante, sign) -> { };
+
     private final Map<String, Set<String>> jokersByRun = new HashMap<>();
     private final Map<String, Outcome> finished = new HashMap<>();
     private final Map<String, Counts> perJoker = new HashMap<>();
@@ -81,7 +89,13 @@ public final class SynergyStats {
 
     /** The counts a projection implies, computed from scratch. */
     public static SynergyStats recompute(ProjectionView view) {
+        return recompute(view, (jokers, won, ante, sign) -> { });
+    }
+
+    /** As {@link #recompute(ProjectionView)}, telling {@code listener} of every run counted, now and later. */
+    public static SynergyStats recompute(ProjectionView view, RunListener listener) {
         SynergyStats s = new SynergyStats();
+        s.listener = listener;
         for (ProjectionView.RunView run : view.runs()) {
             s.jokersByRun.put(run.id(), new HashSet<>(run.jokers()));
             if (run.finished()) {
@@ -96,6 +110,7 @@ public final class SynergyStats {
     private void contribute(Set<String> held, Outcome o, int sign) {
         Counts one = new Counts(1, o.won() ? 1 : 0, o.ante(), (long) o.ante() * o.ante());
         overall = overall.plus(one, sign);
+        listener.counted(Set.copyOf(held), o.won(), o.ante(), sign);
         List<String> keys = held.stream().sorted().toList();
         for (int i = 0; i < keys.size(); i++) {
             merge(perJoker, keys.get(i), one, sign);

@@ -24,7 +24,7 @@ class RulesTest {
             runs.add(new SynergyStats.FinishedRun(Set.of("joker"), true));
         }
         runs.add(new SynergyStats.FinishedRun(Set.of("mime", "joker"), false)); // a loss: not mined for "won"
-        List<Rules.Rule> rules = Rules.mine(runs, Patterns.Outcome.WON, 0.1, 0.5, 4, 10, Cancellation.NEVER);
+        List<Rules.Rule> rules = Rules.mine(KeptPatterns.of(runs), Patterns.Outcome.WON, 0.1, 0.5, 4, 10, Cancellation.NEVER);
         assertThat(rules).hasSize(2);
         Rules.Rule mimeToBaron = rules.stream().filter(r -> r.consequent().equals("baron")).findFirst().orElseThrow();
         assertThat(mimeToBaron.antecedent()).containsExactly("mime");
@@ -35,6 +35,6 @@ class RulesTest {
         Rules.Rule baronToMime = rules.stream().filter(r -> r.consequent().equals("mime")).findFirst().orElseThrow();
         assertThat(baronToMime.confidence()).isEqualTo(0.75);
         assertThat(baronToMime.lift()).isCloseTo(0.75 / 0.6, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(Rules.mine(runs, Patterns.Outcome.WON, 0.1, 0.9, 4, 10, Cancellation.NEVER)).hasSize(1);
+        assertThat(Rules.mine(KeptPatterns.of(runs), Patterns.Outcome.WON, 0.1, 0.9, 4, 10, Cancellation.NEVER)).hasSize(1);
     }
 }
