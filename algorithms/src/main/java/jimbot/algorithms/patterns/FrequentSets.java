@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -105,6 +106,7 @@ public final class FrequentSets {
     // the frequent sets and the negative border
     private final Map<Items, Tracked> tracked = new HashMap<>();
     private final BitSet frequentItems = new BitSet();
+    private final BitSet scratch = new BitSet();
     private long minCount = 1;
 
     /**
@@ -131,6 +133,10 @@ public final class FrequentSets {
         return floor;
     }
 
+    public long leastCount() {
+        return leastCount;
+    }
+
     public int maxSize() {
         return maxSize;
     }
@@ -153,6 +159,51 @@ public final class FrequentSets {
     /** Adds one transaction. */
     public void add(Set<String> transaction) {
         change(itemsOf(transaction, true), +1);
+    }
+
+    /**
+     * Adds many transactions at once: stored first, then the frequent sets and their border found afresh level by
+     * level (Apriori over the per-item bit sets), which is far cheaper than repairing after each one.
+     */
+    public void addAll(Collection<Set<String>> many) {
+        for (Set<String> transaction : many) {
+            store(itemsOf(transaction, true), +1);
+        }
+        tracked.clear();
+        frequentItems.clear();
+        minCount = Math.max(leastCount, minCount(floor, transactions));
+        List<Items> level = new ArrayList<>();
+        for (int id = 0; id < names.size(); id++) {
+            Items single = new Items(new int[] {id});
+            long count = countOf(single);
+            if (count > 0) {
+                Tracked t = new Tracked(count);
+                tracked.put(single, t);
+                if (count >= minCount) {
+                    t.frequent = true;
+                    frequentItems.set(id);
+                    level.add(single);
+                }
+            }
+        }
+        for (int size = 1; size < maxSize && !level.isEmpty(); size++) {
+            List<Items> next = new ArrayList<>();
+            for (Items x : level) {
+                // each candidate once: from its prefix, extended by a larger frequent item
+                for (int id = frequentItems.nextSetBit(x.ids[x.size() - 1] + 1); id >= 0; id = frequentItems.nextSetBit(id + 1)) {
+                    Items y = x.with(id);
+                    if (subsetsFrequent(y)) {
+                        Tracked t = new Tracked(countOf(y));
+                        tracked.put(y, t);
+                        if (t.count >= minCount) {
+                            t.frequent = true;
+                            next.add(y);
+                        }
+                    }
+                }
+            }
+            level = next;
+        }
     }
 
     /** Removes one transaction equal to {@code transaction}; false (and no change) if there is none. */
@@ -250,22 +301,7 @@ public final class FrequentSets {
     }
 
     private void change(Items t, int sign) {
-        int slot;
-        if (sign > 0) {
-            slot = freeSlots.isEmpty() ? nextSlot++ : freeSlots.pop();
-            slots.computeIfAbsent(t, k -> new ArrayDeque<>()).push(slot);
-        } else {
-            ArrayDeque<Integer> held = slots.get(t);
-            slot = held.pop();
-            if (held.isEmpty()) {
-                slots.remove(t);
-            }
-            freeSlots.push(slot);
-        }
-        for (int id : t.ids) {
-            holders.get(id).set(slot, sign > 0);
-        }
-        transactions += sign;
+        store(t, sign);
         List<Items> changed = new ArrayList<>();
         int reach = Math.min(t.size(), maxSize);
         if (t.size() <= 20 && subsetCount(t.size(), reach) <= 4L * tracked.size() + 64) {
@@ -295,7 +331,35 @@ public final class FrequentSets {
         }
         long before = minCount;
         minCount = Math.max(leastCount, minCount(floor, transactions));
-        repair(before == minCount ? changed : new ArrayList<>(tracked.keySet()));
+        if (before != minCount) {
+            // every tracked set may change sides; only those that do (and emptied items) need repair
+            tracked.forEach((s, c) -> {
+                if (c.frequent != (c.count >= minCount) || c.count == 0) {
+                    changed.add(s);
+                }
+            });
+        }
+        repair(changed);
+    }
+
+    /** Stores or takes out one transaction, with no bookkeeping of the sets. */
+    private void store(Items t, int sign) {
+        int slot;
+        if (sign > 0) {
+            slot = freeSlots.isEmpty() ? nextSlot++ : freeSlots.pop();
+            slots.computeIfAbsent(t, k -> new ArrayDeque<>()).push(slot);
+        } else {
+            ArrayDeque<Integer> held = slots.get(t);
+            slot = held.pop();
+            if (held.isEmpty()) {
+                slots.remove(t);
+            }
+            freeSlots.push(slot);
+        }
+        for (int id : t.ids) {
+            holders.get(id).set(slot, sign > 0);
+        }
+        transactions += sign;
     }
 
     /** Restores the invariant (tracked = frequent ∪ negative border, exact counts) after the counts of {@code check}
@@ -359,7 +423,9 @@ public final class FrequentSets {
         if (s.size() >= maxSize) {
             return;
         }
-        for (int id = 0; id < names.size(); id++) {
+        // a tracked superset's extra item was frequent when it was tracked, and an item that stopped being frequent
+        // earlier in this repair has had its supersets forgotten then
+        for (int id = frequentItems.nextSetBit(0); id >= 0; id = frequentItems.nextSetBit(id + 1)) {
             if (s.contains(id)) {
                 continue;
             }
@@ -382,11 +448,15 @@ public final class FrequentSets {
     }
 
     private long countOf(Items s) {
-        BitSet all = (BitSet) holders.get(s.ids[0]).clone();
-        for (int i = 1; i < s.size(); i++) {
-            all.and(holders.get(s.ids[i]));
+        if (s.size() == 1) {
+            return holders.get(s.ids[0]).cardinality();
         }
-        return all.cardinality();
+        scratch.clear();
+        scratch.or(holders.get(s.ids[0]));
+        for (int i = 1; i < s.size(); i++) {
+            scratch.and(holders.get(s.ids[i]));
+        }
+        return scratch.cardinality();
     }
 
     private static long subsetCount(int n, int upTo) {

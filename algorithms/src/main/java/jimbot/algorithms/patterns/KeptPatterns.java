@@ -1,5 +1,6 @@
 package jimbot.algorithms.patterns;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ public final class KeptPatterns implements SynergyStats.RunListener {
     public static final int MAX_SIZE = 8;
 
     private final Map<Patterns.Outcome, FrequentSets> sets = new EnumMap<>(Patterns.Outcome.class);
+    // the runs of a recompute in progress, added at its end in one go
+    private Map<Patterns.Outcome, List<Set<String>>> recounted;
 
     public KeptPatterns() {
         this(FLOOR, LEAST_COUNT, MAX_SIZE);
@@ -37,14 +40,38 @@ public final class KeptPatterns implements SynergyStats.RunListener {
     /** Kept patterns of these runs (for tests and tools; the modules follow the change feed instead). */
     public static KeptPatterns of(List<SynergyStats.FinishedRun> runs) {
         KeptPatterns kept = new KeptPatterns();
+        kept.recounting();
         runs.forEach(r -> kept.counted(r.jokers(), r.won(), 0, +1));
+        kept.recounted();
         return kept;
+    }
+
+    @Override
+    public void recounting() {
+        for (Patterns.Outcome o : Patterns.Outcome.values()) {
+            sets.put(o, new FrequentSets(sets.get(o).floor(), sets.get(o).leastCount(), sets.get(o).maxSize()));
+        }
+        recounted = new EnumMap<>(Patterns.Outcome.class);
+        for (Patterns.Outcome o : Patterns.Outcome.values()) {
+            recounted.put(o, new ArrayList<>());
+        }
+    }
+
+    @Override
+    public void recounted() {
+        Map<Patterns.Outcome, List<Set<String>>> batch = recounted;
+        recounted = null;
+        batch.forEach((o, runs) -> sets.get(o).addAll(runs));
     }
 
     @Override
     public void counted(Set<String> jokers, boolean won, int ante, int sign) {
         for (Patterns.Outcome o : List.of(Patterns.Outcome.ALL, won ? Patterns.Outcome.WON : Patterns.Outcome.LOST)) {
-            if (sign > 0) {
+            if (recounted != null && sign > 0) {
+                recounted.get(o).add(jokers);
+            } else if (recounted != null) {
+                recounted.get(o).remove(jokers);
+            } else if (sign > 0) {
                 sets.get(o).add(jokers);
             } else {
                 sets.get(o).remove(jokers);
@@ -82,8 +109,8 @@ public final class KeptPatterns implements SynergyStats.RunListener {
                 : batch(outcome, support, minSize, maxSize, cancellation);
     }
 
-    /** The same ask answered by FP-Growth over the runs, whatever is kept. */
-    Map<Set<String>, Long> batch(Patterns.Outcome outcome, double support, int minSize, int maxSize, Cancellation cancellation) {
+    /** The same ask answered by FP-Growth over the runs, whatever is kept (the baseline benchmarks compare with). */
+    public Map<Set<String>, Long> batch(Patterns.Outcome outcome, double support, int minSize, int maxSize, Cancellation cancellation) {
         FrequentSets s = sets.get(outcome);
         Map<Set<String>, Long> out = new java.util.LinkedHashMap<>();
         FpGrowth.mine(s.transactionSets(), FrequentSets.minCount(support, s.transactions()), maxSize, cancellation)

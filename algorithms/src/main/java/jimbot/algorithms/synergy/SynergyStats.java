@@ -40,6 +40,14 @@ public final class SynergyStats {
     @FunctionalInterface
     public interface RunListener {
         void counted(Set<String> jokers, boolean won, int ante, int sign);
+
+        /** A recompute starts: every finished run is about to be counted afresh (a listener may batch them). */
+        default void recounting() {
+        }
+
+        /** The recompute has counted every finished run. */
+        default void recounted() {
+        }
     }
 
     private RunListener listener = (jokers, won, ante, sign) -> { };
@@ -96,6 +104,7 @@ public final class SynergyStats {
     public static SynergyStats recompute(ProjectionView view, RunListener listener) {
         SynergyStats s = new SynergyStats();
         s.listener = listener;
+        listener.recounting();
         for (ProjectionView.RunView run : view.runs()) {
             s.jokersByRun.put(run.id(), new HashSet<>(run.jokers()));
             if (run.finished()) {
@@ -104,6 +113,7 @@ public final class SynergyStats {
                 s.contribute(s.jokersByRun.get(run.id()), o, +1);
             }
         }
+        listener.recounted();
         return s;
     }
 

@@ -32,13 +32,24 @@ class FrequentSetsProperties {
                                 @ForAll @DoubleRange(min = 0.01, max = 0.5) double floor,
                                 @ForAll @IntRange(min = 1, max = 4) int leastCount,
                                 @ForAll @IntRange(min = 1, max = 7) int maxSize,
-                                @ForAll @DoubleRange(min = 0, max = 0.5) double above) {
+                                @ForAll @DoubleRange(min = 0, max = 0.5) double above,
+                                @ForAll @IntRange(min = 0, max = 20) int bulkAt, @ForAll @IntRange(min = 0, max = 30) int bulk) {
         FrequentSets kept = new FrequentSets(floor, leastCount, maxSize);
         List<Set<String>> present = new ArrayList<>();
         int next = 0;
         for (int i = 0; i < rows.size(); i++) {
             int step = i < steps.size() ? steps.get(i) : 1;
-            if (step < 0 && !present.isEmpty()) {
+            if (i == bulkAt) {
+                // many at once (as when a module first reads the projection), then on one at a time
+                List<Set<String>> many = new ArrayList<>();
+                for (int b = 0; b < bulk; b++) {
+                    Set<String> t = new TreeSet<>();
+                    rows.get(next++ % rows.size()).forEach(x -> t.add(ITEMS.get(x)));
+                    many.add(t);
+                }
+                present.addAll(many);
+                kept.addAll(many);
+            } else if (step < 0 && !present.isEmpty()) {
                 Set<String> gone = present.remove(Math.floorMod(step * 7 + i, present.size()));
                 assertThat(kept.remove(gone)).isTrue();
             } else {
