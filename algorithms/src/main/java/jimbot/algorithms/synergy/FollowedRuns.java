@@ -11,18 +11,31 @@ import jimbot.graph.projection.ProjectionView;
  */
 public final class FollowedRuns {
 
+    private static final SynergyStats.RunListener NOBODY = (jokers, won, ante, sign) -> { };
     private final SynergyStats.RunListener listener;
+    /** Whether scored hands are counted: hands outnumber runs many times over, so only modules reading them keep them. */
+    private final boolean hands;
     private SynergyStats stats;
     private long changes;
 
-    /** Runs followed for their counts only. */
+    /** Runs followed for their counts only (scored hands left out). */
     public FollowedRuns() {
-        this((jokers, won, ante, sign) -> { });
+        this(NOBODY, false);
     }
 
     /** Runs followed, telling {@code listener} of every finished run's contribution as it is counted or taken back. */
     public FollowedRuns(SynergyStats.RunListener listener) {
+        this(listener, false);
+    }
+
+    private FollowedRuns(SynergyStats.RunListener listener, boolean hands) {
         this.listener = listener;
+        this.hands = hands;
+    }
+
+    /** Runs followed with the hands they score counted too, for modules that read hand statistics. */
+    public static FollowedRuns withHands() {
+        return new FollowedRuns(NOBODY, true);
     }
 
     /** The change feed's deltas; ignored until the first read builds the counts. */
@@ -36,7 +49,7 @@ public final class FollowedRuns {
     /** Reads the counts (building them from {@code view} the first time) under this object's lock. */
     public synchronized <T> T read(ProjectionView view, Function<SynergyStats, T> reader) {
         if (stats == null) {
-            stats = SynergyStats.recompute(view, listener);
+            stats = SynergyStats.recompute(view, listener, hands);
         }
         return reader.apply(stats);
     }

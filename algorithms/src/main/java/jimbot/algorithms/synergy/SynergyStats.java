@@ -1,5 +1,7 @@
 package jimbot.algorithms.synergy;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,9 +12,11 @@ import jimbot.graph.projection.ProjectionView;
 
 /**
  * Counts over finished runs: runs and wins overall, per joker and per pair of jokers held in the same run, and the
- * sum of the antes reached. Kept incrementally from projection changes in O(k²) per finished run with k jokers.
- * Every change is idempotent (a run's contribution is replaced, never added twice), so replays and a delta seen both
- * in a recompute and afterwards leave the counts equal to {@link #recompute} of the same projection. Not thread-safe.
+ * sum of the antes reached; and over scored hands (of finished runs or not): hands, their log scores and scores,
+ * overall, per joker and per pair held when the hand scored. Kept incrementally from projection changes in O(k²) per
+ * finished run or scored hand with k jokers. Every change is idempotent (a run's or hand's contribution is replaced,
+ * never added twice), so replays and a delta seen both in a recompute and afterwards leave the counts equal to
+ * {@link #recompute} of the same projection. Not thread-safe.
  */
 public final class SynergyStats {
 
@@ -26,6 +30,46 @@ public final class SynergyStats {
         }
     }
 
+    /**
+     * Counts of scored hands: how many, the sums of log10(score + 1) and of its square, and the sum of scores. Sums are
+     * integers (logs in millionths, scores in whole points) so that taking a hand out and putting it back leaves them
+     * exactly as a recompute in any order would: floating-point sums would drift with the order of updates.
+     */
+    public record HandCounts(long hands, long logMicros, long logSquareMicros, BigInteger points) {
+        static final HandCounts ZERO = new HandCounts(0, 0, 0, BigInteger.ZERO);
+        private static final double MICRO = 1e6;
+        private static final BigInteger LONG_SAFE = BigInteger.valueOf(1L << 62);
+
+        /** One hand's contribution; negative or NaN scores count as 0 and infinite ones as the largest double. */
+        static HandCounts of(double score) {
+            double s = Double.isNaN(score) || score < 0 ? 0 : Math.min(score, Double.MAX_VALUE);
+            double log = Math.log10(s + 1);
+            BigInteger points = s < LONG_SAFE.doubleValue() ? BigInteger.valueOf(Math.round(s))
+                    : new BigDecimal(s).toBigInteger();
+            return new HandCounts(1, Math.round(log * MICRO), Math.round(log * log * MICRO), points);
+        }
+
+        HandCounts plus(HandCounts o, int sign) {
+            return new HandCounts(hands + sign * o.hands, logMicros + sign * o.logMicros,
+                    logSquareMicros + sign * o.logSquareMicros, sign > 0 ? points.add(o.points) : points.subtract(o.points));
+        }
+
+        /** The sum of log10(score + 1). */
+        public double logSum() {
+            return logMicros / MICRO;
+        }
+
+        /** The sum of log10(score + 1)². */
+        public double logSquares() {
+            return logSquareMicros / MICRO;
+        }
+
+        /** The sum of scores (each rounded to whole points). */
+        public double scoreSum() {
+            return points.doubleValue();
+        }
+    }
+
     /** An unordered pair, smaller key first. */
     public record Pair(String a, String b) {
         static Pair of(String x, String y) {
@@ -34,6 +78,16 @@ public final class SynergyStats {
     }
 
     private record Outcome(boolean won, int ante) {
+    }
+
+    /** A scored hand as counted: its distinct jokers and its score (its contribution is derived again to take it out). */
+    private record Hand(Set<String> jokers, double score) {
+    }
+
+    /** A run's scored hands by hand id, and the last hand's jokers so that consecutive hands share one set. */
+    private static final class RunHands {
+        final Map<String, Hand> byId = new HashMap<>();
+        Set<String> lastJokers = Set.of();
     }
 
     /** Told each time a finished run's contribution is added (+1) or taken back (-1), for miners kept alongside. */
@@ -57,6 +111,11 @@ public final class SynergyStats {
     private final Map<String, Counts> perJoker = new HashMap<>();
     private final Map<Pair, Counts> perPair = new HashMap<>();
     private Counts overall = Counts.ZERO;
+    private final Map<String, RunHands> handsByRun = new HashMap<>();
+    private final Map<String, HandCounts> handsPerJoker = new HashMap<>();
+    private final Map<Pair, HandCounts> handsPerPair = new HashMap<>();
+    private HandCounts handsOverall = HandCounts.ZERO;
+    private boolean countsHands = true;
 
     /** Applies projection changes in order. */
     public void apply(List<ProjectionDelta> deltas) {
@@ -88,8 +147,11 @@ public final class SynergyStats {
                         contribute(held, after, +1);
                     }
                 }
-                case ProjectionDelta.HandScored ignored -> {
-                    // hand-level synergy is not counted yet
+                case ProjectionDelta.HandScored h -> {
+                    jokersByRun.computeIfAbsent(h.runId(), k -> new HashSet<>());
+                    if (countsHands) {
+                        scored(h.runId(), h.handId(), Set.copyOf(h.jokerKeys()), h.score());
+                    }
                 }
             }
         }
@@ -102,9 +164,18 @@ public final class SynergyStats {
 
     /** As {@link #recompute(ProjectionView)}, telling {@code listener} of every run counted, now and later. */
     public static SynergyStats recompute(ProjectionView view, RunListener listener) {
+        return recompute(view, listener, true);
+    }
+
+    /**
+     * As {@link #recompute(ProjectionView, RunListener)}; with {@code hands} false scored hands are left out, now and
+     * later (their counts stay zero), for readers of runs only that need not keep every hand.
+     */
+    public static SynergyStats recompute(ProjectionView view, RunListener listener, boolean hands) {
         SynergyStats s = new SynergyStats();
         s.listener = listener;
         listener.recounting();
+        s.countsHands = hands;
         for (ProjectionView.RunView run : view.runs()) {
             s.jokersByRun.put(run.id(), new HashSet<>(run.jokers()));
             if (run.finished()) {
@@ -112,9 +183,55 @@ public final class SynergyStats {
                 s.finished.put(run.id(), o);
                 s.contribute(s.jokersByRun.get(run.id()), o, +1);
             }
+            if (hands) {
+                for (ProjectionView.HandView hand : run.hands()) {
+                    s.scored(run.id(), hand.id(), hand.jokers(), hand.score());
+                }
+            }
         }
         listener.recounted();
         return s;
+    }
+
+    /** Counts a hand, replacing what the same hand counted before (a replay or a re-delivered hand). */
+    private void scored(String runId, String handId, Set<String> jokers, double score) {
+        RunHands run = handsByRun.computeIfAbsent(runId, k -> new RunHands());
+        Hand before = run.byId.get(handId);
+        if (before != null && before.jokers().equals(jokers) && Double.compare(before.score(), score) == 0) {
+            return;
+        }
+        if (jokers.equals(run.lastJokers)) {
+            jokers = run.lastJokers;
+        } else {
+            run.lastJokers = jokers;
+        }
+        if (before != null) {
+            contributeHand(before, -1);
+        }
+        Hand after = new Hand(jokers, score);
+        run.byId.put(handId, after);
+        contributeHand(after, +1);
+    }
+
+    private void contributeHand(Hand hand, int sign) {
+        HandCounts one = HandCounts.of(hand.score());
+        handsOverall = handsOverall.plus(one, sign);
+        List<String> keys = hand.jokers().stream().sorted().toList();
+        for (int i = 0; i < keys.size(); i++) {
+            mergeHands(handsPerJoker, keys.get(i), one, sign);
+            for (int j = i + 1; j < keys.size(); j++) {
+                mergeHands(handsPerPair, new Pair(keys.get(i), keys.get(j)), one, sign);
+            }
+        }
+    }
+
+    private static <K> void mergeHands(Map<K, HandCounts> map, K key, HandCounts one, int sign) {
+        HandCounts next = map.getOrDefault(key, HandCounts.ZERO).plus(one, sign);
+        if (next.hands() == 0) {
+            map.remove(key);
+        } else {
+            map.put(key, next);
+        }
     }
 
     private void contribute(Set<String> held, Outcome o, int sign) {
@@ -160,6 +277,33 @@ public final class SynergyStats {
 
     public Map<Pair, Counts> perPair() {
         return Map.copyOf(perPair);
+    }
+
+    /** Counts over every scored hand. */
+    public HandCounts handsOverall() {
+        return handsOverall;
+    }
+
+    /** Counts over the hands scored holding each joker. */
+    public Map<String, HandCounts> handsPerJoker() {
+        return Map.copyOf(handsPerJoker);
+    }
+
+    /** Counts over the hands scored holding both jokers of each pair. */
+    public Map<Pair, HandCounts> handsPerPair() {
+        return Map.copyOf(handsPerPair);
+    }
+
+    HandCounts handJoker(String key) {
+        return handsPerJoker.getOrDefault(key, HandCounts.ZERO);
+    }
+
+    HandCounts handPair(Pair p) {
+        return handsPerPair.getOrDefault(p, HandCounts.ZERO);
+    }
+
+    Set<Pair> handPairs() {
+        return handsPerPair.keySet();
     }
 
     Counts joker(String key) {

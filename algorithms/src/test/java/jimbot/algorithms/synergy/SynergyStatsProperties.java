@@ -25,8 +25,12 @@ class SynergyStatsProperties {
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(1, run.map(r -> new ProjectionDelta.RunStarted(r, 0))),
                 net.jqwik.api.Tuple.of(5, Combinators.combine(run, joker).as(ProjectionDelta.JokerHeld::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(run, joker, Arbitraries.doubles().between(0, 1000))
-                        .as((r, j, s) -> new ProjectionDelta.HandScored(r, r + "-h", s, List.of(j)))),
+                // a few hand ids per run, so hands are re-delivered with other jokers or scores; repeats in the
+                // joker list stand for two copies of one joker held
+                net.jqwik.api.Tuple.of(3, Combinators.combine(run, Arbitraries.integers().between(0, 3),
+                                joker.list().ofMinSize(1).ofMaxSize(3), Arbitraries.oneOf(
+                                        Arbitraries.of(0.0, 1.0, 60.0, 1e6, 3.5e12, 1e20), Arbitraries.doubles().between(0, 1e9)))
+                        .as((r, h, js, s) -> new ProjectionDelta.HandScored(r, r + ":h" + h, s, js))),
                 net.jqwik.api.Tuple.of(2, Combinators.combine(run, Arbitraries.of(true, false), Arbitraries.integers().between(1, 9))
                         .as((r, won, ante) -> new ProjectionDelta.RunFinished(r, won, ante, 0))));
     }
@@ -48,7 +52,16 @@ class SynergyStatsProperties {
         assertThat(incremental.overall()).isEqualTo(full.overall());
         assertThat(incremental.perJoker()).isEqualTo(full.perJoker());
         assertThat(incremental.perPair()).isEqualTo(full.perPair());
-        assertThat(Synergy.rank(incremental, Optional.empty(), 1, 1000)).isEqualTo(Synergy.rank(full, Optional.empty(), 1, 1000));
+        assertThat(incremental.handsOverall()).isEqualTo(full.handsOverall());
+        assertThat(incremental.handsPerJoker()).isEqualTo(full.handsPerJoker());
+        assertThat(incremental.handsPerPair()).isEqualTo(full.handsPerPair());
+        SynergyStats runsOnly = SynergyStats.recompute(projection, (jokers, won, ante, sign) -> { }, false);
+        assertThat(runsOnly.perPair()).isEqualTo(full.perPair());
+        assertThat(runsOnly.handsOverall().hands()).isZero();
+        for (Synergy.Metric metric : Synergy.Metric.values()) {
+            assertThat(Synergy.rank(incremental, Optional.empty(), 1, 1000, metric))
+                    .isEqualTo(Synergy.rank(full, Optional.empty(), 1, 1000, metric));
+        }
     }
 
     @Provide

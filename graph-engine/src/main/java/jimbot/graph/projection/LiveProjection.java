@@ -9,15 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import jimbot.graph.store.GraphStore;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleWeightedGraph;
 
 /**
- * The in-memory projection: runs with the jokers they held and their outcomes, and a JGraphT graph of jokers whose
- * edge weights count the runs that held both. Rebuilt from the graph database at start, then kept live by the
- * projector's deltas. Reads and updates are safe from any thread.
+ * The in-memory projection: runs with the jokers they held, the hands they scored and their outcomes, and a JGraphT
+ * graph of jokers whose edge weights count the runs that held both. Rebuilt from the graph database at start, then
+ * kept live by the projector's deltas. Reads and updates are safe from any thread.
  */
 public final class LiveProjection implements ProjectionView {
 
@@ -25,7 +26,7 @@ public final class LiveProjection implements ProjectionView {
     private final SimpleWeightedGraph<String, DefaultWeightedEdge> jokers = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
     private final Map<String, RunRecord> runs = new HashMap<>();
 
-    /** A projection loaded from the database (every run with its jokers and outcome). */
+    /** A projection loaded from the database (every run with its jokers, scored hands and outcome). */
     public static LiveProjection load(GraphStore store) {
         LiveProjection p = new LiveProjection();
         GraphStore.Rows rows = store.read("""
@@ -46,6 +47,21 @@ public final class LiveProjection implements ProjectionView {
                         row.get("ante") instanceof Number n ? n.intValue() : 0,
                         row.get("score") instanceof Number n ? n.doubleValue() : 0));
             }
+        }
+        // every hand the projector writes carries an offset and so was fed live as HandScored; a hand holding no joker
+        // has no WITH_JOKER match and keeps an empty set
+        GraphStore.Rows hands = store.read("""
+                MATCH (r:Run)-[:PLAYED_ROUND]->(:Round)-[:PLAYED]->(h:Hand)
+                OPTIONAL MATCH (h)-[:WITH_JOKER]->(j:Joker)
+                RETURN r.id AS run, h.id AS id, h.score AS score, collect(DISTINCT j.key) AS jokers""", Map.of(),
+                Duration.ofMinutes(5), Integer.MAX_VALUE);
+        for (Map<String, Object> row : hands.rows()) {
+            List<String> keys = new ArrayList<>();
+            for (Object key : (List<?>) row.get("jokers")) {
+                keys.add((String) key);
+            }
+            deltas.add(new ProjectionDelta.HandScored((String) row.get("run"), (String) row.get("id"),
+                    row.get("score") instanceof Number n ? n.doubleValue() : 0, keys));
         }
         p.apply(deltas);
         return p;
@@ -77,7 +93,7 @@ public final class LiveProjection implements ProjectionView {
                             }
                         }
                     }
-                    case ProjectionDelta.HandScored h -> run.hands++;
+                    case ProjectionDelta.HandScored h -> run.scored(h);
                     case ProjectionDelta.RunFinished f -> {
                         run.finished = true;
                         run.won = f.won();
@@ -155,14 +171,27 @@ public final class LiveProjection implements ProjectionView {
         boolean won;
         int finalAnte;
         double finalScore;
-        int hands;
+        /** By hand id, so a re-delivered hand replaces the one seen before and views list hands in one order. */
+        final Map<String, HandView> hands = new TreeMap<>();
+        /** The last hand's jokers: consecutive hands mostly hold the same ones, so they share one set. */
+        Set<String> lastHandJokers = Set.of();
 
         RunRecord(String id) {
             this.id = id;
         }
 
+        void scored(ProjectionDelta.HandScored h) {
+            Set<String> held = Set.copyOf(h.jokerKeys());
+            if (held.equals(lastHandJokers)) {
+                held = lastHandJokers;
+            } else {
+                lastHandJokers = held;
+            }
+            hands.put(h.handId(), new HandView(h.handId(), h.score(), held));
+        }
+
         RunView view() {
-            return new RunView(id, jokers, finished, won, finalAnte, finalScore);
+            return new RunView(id, jokers, finished, won, finalAnte, finalScore, List.copyOf(hands.values()));
         }
     }
 }

@@ -1,12 +1,13 @@
 package jimbot.graph.projection;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What algorithm modules read: the runs with the jokers they held and how they ended, and which jokers were held
- * together. A snapshot view: it never changes under a caller's feet while it reads one run.
+ * What algorithm modules read: the runs with the jokers they held, the hands they scored and how they ended, and
+ * which jokers were held together. A snapshot view: it never changes under a caller's feet while it reads one run.
  */
 public interface ProjectionView {
 
@@ -21,9 +22,18 @@ public interface ProjectionView {
     /** How many runs held both jokers (0 for a joker with itself). */
     int together(String jokerA, String jokerB);
 
-    /** A run: the jokers it held and, once it ended, its outcome. */
-    record RunView(String id, Set<String> jokers, boolean finished, boolean won, int finalAnte, double finalScore) {
+    /** A run: the jokers it held, the hands it scored (by id) and, once it ended, its outcome. */
+    record RunView(String id, Set<String> jokers, boolean finished, boolean won, int finalAnte, double finalScore,
+                   List<HandView> hands) {
         public RunView {
+            jokers = Set.copyOf(jokers);
+            hands = List.copyOf(hands);
+        }
+    }
+
+    /** A scored hand: its id ({@code <run>:h<offset>}), its score and the distinct jokers held when it scored. */
+    record HandView(String id, double score, Set<String> jokers) {
+        public HandView {
             jokers = Set.copyOf(jokers);
         }
     }

@@ -2,6 +2,7 @@ package jimbot.graph.projector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jimbot.graph.GraphDump;
 import jimbot.graph.SharedGraph;
 import jimbot.graph.procedures.Cancellation;
@@ -129,6 +131,10 @@ class ProjectorIT {
         assertThat(run.finished()).isTrue();
         assertThat(run.finalAnte()).isEqualTo(2);
         assertThat(run.jokers()).containsExactlyInAnyOrder("joker", "cavendish");
+        assertThat(run.hands()).extracting(ProjectionView.HandView::score, ProjectionView.HandView::jokers)
+                .containsExactlyInAnyOrder(tuple(60.0, Set.of()), tuple(180.0, Set.of("joker")),
+                        tuple(90.0, Set.of("cavendish")));
+        assertThat(loaded.run("run-0").orElseThrow().hands()).isEqualTo(run.hands());
     }
 
     @Test

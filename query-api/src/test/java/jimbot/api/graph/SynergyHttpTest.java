@@ -70,7 +70,15 @@ class SynergyHttpTest {
         assertThat(body.get("joker").asText()).isEqualTo("Mime");
         assertThat(body.get("partners")).extracting(p -> p.get("joker").asText()).containsExactly("baron", "joker");
         assertThat(body.get("partners").get(0).fieldNames()).toIterable()
-                .contains("joker", "runs", "lift", "uplift", "lo", "hi");
+                .contains("joker", "runs", "lift", "uplift", "lo", "hi", "hands", "hand_score", "hand_lift",
+                        "win_rate_without", "mean_ante_without", "hand_score_without");
+        // Baron and Mime: 12 of the 36 runs, 9 won; the other 24 runs won 6
+        assertThat(body.get("partners").get(0).get("win_rate_without").asDouble()).isEqualTo(0.25);
+        // these runs scored no hands, so no pair is judged by score; the metric is passed through all the same
+        var byScore = server.get("/api/v1/synergy/pairs?metric=score");
+        assertThat(byScore.statusCode()).as(byScore.body()).isEqualTo(200);
+        assertThat(JSON.readTree(byScore.body()).get("pairs")).isEmpty();
+        assertThat(server.get("/api/v1/synergy/pairs?metric=luck").statusCode()).isEqualTo(400);
         assertThat(server.get("/api/v1/synergy").statusCode()).isEqualTo(400);
         assertThat(server.get("/api/v1/synergy/pairs?limit=0").statusCode()).isEqualTo(400);
     }
