@@ -81,6 +81,53 @@ public final class SynergyLoad {
                         + "\"recompute_over_update\":%.0f}%n", existing, measured, nanos[measured / 2] / 1e3,
                 nanos[(int) (measured * 0.99)] / 1e3, nanos[measured - 1] / 1e3, meanUs, recomputeMs, recomputeMs * 1e3 / meanUs);
         patterns(existing, measured, keys);
+        if (existing <= 20_000) {
+            bruteForce(stats.finishedRuns(), keys);
+        }
+    }
+
+    /**
+     * FP-Growth against brute-force enumeration on the won runs: every set of one to three of the jokers, each
+     * counted against every run; 1,000 won runs (brute force takes about a minute at 5,000).
+     */
+    private static void bruteForce(List<SynergyStats.FinishedRun> runs, List<String> keys) {
+        List<java.util.Set<String>> won = runs.stream().filter(SynergyStats.FinishedRun::won).map(SynergyStats.FinishedRun::jokers)
+                .limit(1_000).toList();
+        java.util.Map<java.util.Set<String>, Long> transactions = new java.util.HashMap<>();
+        won.forEach(t -> transactions.merge(t, 1L, Long::sum));
+        long minCount = jimbot.algorithms.patterns.FrequentSets.minCount(0.001, won.size());
+        long f0 = System.nanoTime();
+        java.util.Map<java.util.Set<String>, Long> fp = jimbot.algorithms.patterns.FpGrowth.mine(transactions, minCount, 3,
+                Cancellation.NEVER);
+        double fpMs = (System.nanoTime() - f0) / 1e6;
+        long b0 = System.nanoTime();
+        java.util.Map<java.util.Set<String>, Long> brute = new java.util.HashMap<>();
+        List<String> items = keys.stream().sorted().toList();
+        List<java.util.Set<String>> candidates = new ArrayList<>();
+        for (int a = 0; a < items.size(); a++) {
+            candidates.add(java.util.Set.of(items.get(a)));
+            for (int b = a + 1; b < items.size(); b++) {
+                candidates.add(java.util.Set.of(items.get(a), items.get(b)));
+                for (int c = b + 1; c < items.size(); c++) {
+                    candidates.add(java.util.Set.of(items.get(a), items.get(b), items.get(c)));
+                }
+            }
+        }
+        for (java.util.Set<String> set : candidates) {
+            long count = 0;
+            for (java.util.Set<String> t : won) {
+                if (t.containsAll(set)) {
+                    count++;
+                }
+            }
+            if (count >= minCount) {
+                brute.put(set, count);
+            }
+        }
+        double bruteMs = (System.nanoTime() - b0) / 1e6;
+        System.out.printf(Locale.ROOT, "{\"phase\":\"fp-growth-vs-brute-force\",\"won_runs\":%d,\"min_support\":0.001,"
+                        + "\"max_size\":3,\"sets\":%d,\"equal\":%b,\"fp_growth_ms\":%.1f,\"brute_force_ms\":%.1f,\"ratio\":%.0f}%n",
+                won.size(), fp.size(), fp.equals(brute), fpMs, bruteMs, bruteMs / fpMs);
     }
 
     /**
