@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Planted truth, end to end: the simulator plays 400 runs through the HTTP intake with one pair that multiplies its
- * scores by 6 and one that divides them by 5; the engine's synergy, judged by how far runs go, ranks the first pair at
- * the top (its interval above zero) and the second at the bottom.
+ * scores by 6 and one that divides them by 5; the engine's synergy, judged by how far runs go and by how hands score,
+ * ranks the first pair at the top (its interval above zero) and the second at the bottom.
  */
 class PlantedTruthIT {
 
@@ -61,6 +61,23 @@ class PlantedTruthIT {
             assertThat(List.of(last.get("joker").asText(), last.get("partner").asText()))
                     .as(r.body()).containsExactlyInAnyOrder("banner", "mystic_summit");
             assertThat(last.get("uplift").asDouble()).isNegative();
+
+            // judged per scored hand: the planted factors scale every hand scored holding both
+            HttpResponse<String> h = HttpClient.newHttpClient().send(HttpRequest.newBuilder(engine.httpUri()
+                    .resolve("/api/v1/synergy/pairs?metric=score&min_runs=30&limit=1000")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(h.statusCode()).as(h.body()).isEqualTo(200);
+            JsonNode byHand = JSON.readTree(h.body()).get("pairs");
+            JsonNode top = byHand.get(0);
+            JsonNode bottom = byHand.get(byHand.size() - 1);
+            assertThat(List.of(top.get("joker").asText(), top.get("partner").asText()))
+                    .as(h.body()).containsExactlyInAnyOrder("joker", "greedy_joker");
+            assertThat(top.get("hand_lift").asDouble()).isGreaterThan(2);
+            assertThat(top.get("lo").asDouble()).isPositive();
+            assertThat(top.get("hand_score").asDouble()).isGreaterThan(top.get("hand_score_without").asDouble());
+            assertThat(List.of(bottom.get("joker").asText(), bottom.get("partner").asText()))
+                    .as(h.body()).containsExactlyInAnyOrder("banner", "mystic_summit");
+            assertThat(bottom.get("hand_lift").asDouble()).isLessThan(0.5);
         }
     }
 }

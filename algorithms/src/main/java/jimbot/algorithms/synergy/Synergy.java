@@ -14,10 +14,14 @@ import java.util.Set;
  * interval of the observed rate minus the expectation.
  *
  * <p>Every row also describes the hands scored holding both jokers: scores are heavy-tailed, so they are compared in
- * log space (log10(score + 1)), where independence is additive: the pair's expected mean log score is m_a + m_b − m₀
+ * log space (log10(score + 1)), where independence is additive: the pair's expected mean log score is m_a + m_b − m₀,
  * and its own mean is shrunk toward that with a prior worth {@link #PRIOR_RUNS} hands. {@code handLift} is 10 to the
- * difference: how many times higher the pair's typical hand scores than independence predicts. The "without" columns
- * are over the runs and hands not holding both (overall minus the pair's counts), 0 when there are none.
+ * difference: how many times higher the pair's typical hand scores than independence predicts. Unlike the run
+ * metrics, m_a is over the hands holding a but not b, m_b over b but not a and m₀ over neither (each shrunk toward
+ * the overall mean, m_a and m_b through m₀): a pair that keeps its jokers together would otherwise lend its own gain
+ * to both jokers' means and be expected twice over (with the simulator's planted ×6 pair, the lift came out 0.47).
+ * The "without" columns are over the runs and hands not holding both (overall minus the pair's counts), 0 when there
+ * are none.
  */
 public final class Synergy {
 
@@ -73,7 +77,6 @@ public final class Synergy {
             case ANTE -> (double) all.anteSum() / all.runs();
             case SCORE -> 0; // not used
         };
-        double h0 = allHands.hands() == 0 ? 0 : allHands.logSum() / allHands.hands();
         Set<SynergyStats.Pair> candidates = metric == Metric.SCORE ? stats.handPairs() : stats.pairs();
         List<Row> rows = new ArrayList<>();
         for (SynergyStats.Pair p : candidates) {
@@ -87,8 +90,7 @@ public final class Synergy {
             }
             String first = joker.filter(j -> j.equals(p.b())).isPresent() ? p.b() : p.a();
             String second = first.equals(p.a()) ? p.b() : p.a();
-            Judged byScore = scoreJudged(h, shrunkLog(stats.handJoker(p.a()), h0), shrunkLog(stats.handJoker(p.b()), h0),
-                    h0, allHands);
+            Judged byScore = scoreJudged(h, stats.handJoker(p.a()), stats.handJoker(p.b()), allHands);
             Judged judged = switch (metric) {
                 case WON -> wonJudged(c, shrunk(stats.joker(p.a()), p0), shrunk(stats.joker(p.b()), p0), p0);
                 case ANTE -> anteJudged(c, shrunkAnte(stats.joker(p.a()), p0), shrunkAnte(stats.joker(p.b()), p0), p0, all);
@@ -108,8 +110,8 @@ public final class Synergy {
         return (c.anteSum() + PRIOR_RUNS * toward) / (c.runs() + PRIOR_RUNS);
     }
 
-    private static double shrunkLog(SynergyStats.HandCounts c, double toward) {
-        return (c.logSum() + PRIOR_RUNS * toward) / (c.hands() + PRIOR_RUNS);
+    private static double shrunkLog(double logSum, long hands, double toward) {
+        return (logSum + PRIOR_RUNS * toward) / (hands + PRIOR_RUNS);
     }
 
     /** Assembles a row: the metric's judgement, the pair's own counts, and what the runs and hands without it did. */
@@ -144,11 +146,19 @@ public final class Synergy {
     }
 
     /**
-     * Judged by hand score in log space, as {@link #anteJudged} but per hand: the lift is 10^(shrunk − expected), a
-     * factor on the typical score. A pair with no hands gets its expectation (lift 1, an empty interval).
+     * Judged by hand score in log space, as {@link #anteJudged} but per hand, against the expectation from the hands
+     * holding only one of the two or neither ({@code a} and {@code b} are all hands holding each joker): the lift is
+     * 10^(shrunk − expected), a factor on the typical score. A pair with no hands gets its expectation (lift 1, an
+     * empty interval).
      */
-    private static Judged scoreJudged(SynergyStats.HandCounts c, double ma, double mb, double m0,
+    private static Judged scoreJudged(SynergyStats.HandCounts c, SynergyStats.HandCounts a, SynergyStats.HandCounts b,
                                       SynergyStats.HandCounts all) {
+        double overall = all.hands() == 0 ? 0 : all.logSum() / all.hands();
+        // the cells' sums are differences of the integer sums, taken before scaling so nothing cancels in floating point
+        double m0 = shrunkLog((all.logMicros() - a.logMicros() - b.logMicros() + c.logMicros()) / 1e6,
+                all.hands() - a.hands() - b.hands() + c.hands(), overall);
+        double ma = shrunkLog((a.logMicros() - c.logMicros()) / 1e6, a.hands() - c.hands(), m0);
+        double mb = shrunkLog((b.logMicros() - c.logMicros()) / 1e6, b.hands() - c.hands(), m0);
         double expected = ma + mb - m0;
         if (c.hands() == 0) {
             return new Judged(expected, 1, 0, 0, 0);
@@ -157,7 +167,7 @@ public final class Synergy {
         double shrunk = (c.logSum() + PRIOR_RUNS * expected) / (c.hands() + PRIOR_RUNS);
         double variance = c.hands() > 1
                 ? Math.max(0, (c.logSquares() - c.logSum() * c.logSum() / c.hands()) / (c.hands() - 1))
-                : Math.max(0, all.logSquares() / all.hands() - m0 * m0);
+                : Math.max(0, all.logSquares() / all.hands() - overall * overall);
         double half = Z * Math.sqrt(variance / c.hands());
         return new Judged(expected, Math.pow(10, shrunk - expected), shrunk - expected, observed - half - expected,
                 observed + half - expected);

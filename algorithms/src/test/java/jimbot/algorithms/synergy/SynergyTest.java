@@ -92,8 +92,9 @@ class SynergyTest {
         List<Synergy.Row> rows = Synergy.rank(stats, Optional.empty(), 20, 100, Synergy.Metric.SCORE);
         Synergy.Row top = rows.get(0);
         assertThat(List.of(top.joker(), top.partner())).containsExactlyInAnyOrder("Baron", "Mime");
-        // each joker alone also scores more through the pair, so the expectation rises and the lift is below 10
-        assertThat(top.handLift()).isGreaterThan(2).isLessThan(10);
+        // the expectation comes from hands holding one of the two or neither, so it does not borrow the pair's gain;
+        // shrinkage keeps the lift a little under 10
+        assertThat(top.handLift()).isGreaterThan(8).isLessThan(10);
         assertThat(top.lift()).isEqualTo(top.handLift());
         assertThat(top.lo()).isPositive();
         assertThat(top.handScore()).isGreaterThan(5 * top.handScoreWithout());
