@@ -15,26 +15,30 @@ import jimbot.graph.procedures.ValueType;
 import jimbot.graph.store.CypherFiles;
 
 /**
- * {@code patterns.sequences}: the orders of joker purchases and sales ("buy joker", then "sell egg", ...) common in
+ * {@code patterns.sequences}: the orders of joker purchases, sales and reorderings ("buy joker", then "reorder", then
+ * "sell egg", ...) common in
  * won (lost, all) runs, found with PrefixSpan over the runs' moves read from the graph. Batch: it reads the moves on
  * each call.
  */
 public final class SequencesModule implements ProcedureModule {
 
     private static final Descriptor DESCRIPTOR = new Descriptor("patterns.sequences", "0.1.0",
-            "Sequences of joker purchases and sales (in order, not necessarily adjacent) held by at least min_support of "
+            "Sequences of joker purchases, sales and reorderings (in order, not necessarily adjacent) held by at least min_support of "
                     + "the won (or lost, or all) finished runs, found with PrefixSpan.",
             List.of(Descriptor.Parameter.optional("outcome", ValueType.STRING, "won", "won, lost or all"),
                     Descriptor.Parameter.optional("min_support", ValueType.FLOAT, 0.1, "least share of those runs")
                             .between(0.0001, 1),
                     Descriptor.Parameter.optional("max_length", ValueType.INTEGER, 3L, "most moves in a sequence").between(1, 6),
                     Descriptor.Parameter.optional("limit", ValueType.INTEGER, 100L, "most sequences returned").between(1, 10_000)),
-            List.of(new Descriptor.Column("moves", ValueType.STRING_LIST, "the moves in order, e.g. [\"buy joker\", \"sell egg\"]"),
+            List.of(new Descriptor.Column("moves", ValueType.STRING_LIST, "the moves in order, e.g. [\"buy joker\", \"reorder\", \"sell egg\"]"),
                     new Descriptor.Column("runs", ValueType.INTEGER, "runs that made them in this order"),
                     new Descriptor.Column("support", ValueType.FLOAT, "runs / runs of that outcome")),
             EnumSet.of(Mode.STREAM, Mode.STATS, Mode.WRITE, Mode.ESTIMATE), true, "every run's moves, read per call");
 
     private static final String MOVES = CypherFiles.statement("procedures/run_moves.cypher");
+    // decision types that reorder the jokers: the standalone mod's action name and aliases an agent may send
+
+    private static final List<String> REORDERS = List.of("reorder_jokers", "rearrange_jokers", "move_joker", "swap_jokers");
 
     @Override
     public Descriptor descriptor() {
@@ -48,7 +52,7 @@ public final class SequencesModule implements ProcedureModule {
         }
         String outcome = Patterns.Outcome.parse(params.get("outcome")).name().toLowerCase(Locale.ROOT);
         List<List<String>> sequences = new ArrayList<>();
-        for (Map<String, Object> row : context.graph().read(MOVES, Map.of("outcome", outcome))) {
+        for (Map<String, Object> row : context.graph().read(MOVES, Map.of("outcome", outcome, "reorders", REORDERS))) {
             List<String> moves = new ArrayList<>();
             for (Object m : (List<?>) row.get("moves")) {
                 moves.add(String.valueOf(m));
@@ -72,7 +76,8 @@ public final class SequencesModule implements ProcedureModule {
             String kind = "sequence_" + outcome;
             context.sink().patterns(kind, top.stream().map(e -> new ProcedureContext.Pattern(
                     kind + ":" + String.join(">", e.getKey()),
-                    e.getKey().stream().map(m -> m.substring(m.indexOf(' ') + 1)).distinct().toList(),
+                    e.getKey().stream().filter(m -> m.indexOf(' ') > 0).map(m -> m.substring(m.indexOf(' ') + 1)).distinct()
+                            .toList(),
                     Map.<String, Object>of("moves", e.getKey(), "runs", e.getValue(),
                             "support", (double) e.getValue() / sequences.size()))).toList());
             return List.of(Map.of("patterns", (long) top.size()));

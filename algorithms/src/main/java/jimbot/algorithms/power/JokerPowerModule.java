@@ -56,8 +56,11 @@ public final class JokerPowerModule implements ProcedureModule {
     }
 
     synchronized List<Entry> compute(ProcedureContext context, long minRuns, long seed) {
-        SynergyGraph g = runs.read(context.projection(), stats -> SynergyGraph.of(stats, minRuns));
-        long changes = runs.changes();
+        record Snapshot(SynergyGraph graph, long changes) {
+        }
+        Snapshot snapshot = runs.read(context.projection(), stats -> new Snapshot(SynergyGraph.of(stats, minRuns), runs.changes()));
+        SynergyGraph g = snapshot.graph();
+        long changes = snapshot.changes();
         boolean sameGraph = g.jokers().equals(lastJokers) && minRuns == lastMinRuns;
         JokerPower.Result power = sameGraph && changes == scoredAt ? new JokerPower.Result(lastScores, 0)
                 : JokerPower.compute(g, sameGraph ? lastScores : null);

@@ -33,7 +33,8 @@ public final class ShopModule implements ProcedureModule {
                     new Descriptor.Column("synergy", ValueType.FLOAT, "sum of shrunk uplifts with the jokers owned"),
                     new Descriptor.Column("score_gain", ValueType.FLOAT, "log2 of how much the reference plays' score grows"),
                     new Descriptor.Column("reasons", ValueType.STRING_LIST, "partners with intervals, score change, cost")),
-            EnumSet.of(Mode.STREAM, Mode.ESTIMATE), true, "the pair counts of synergy.pairs");
+            // no write mode: advice answers one shop visit; it is not a fact about the graph worth storing
+            EnumSet.of(Mode.STREAM, Mode.STATS, Mode.ESTIMATE), true, "the pair counts of synergy.pairs");
 
     private final FollowedRuns runs = new FollowedRuns();
 
@@ -67,7 +68,17 @@ public final class ShopModule implements ProcedureModule {
         List<JokerSpec> offers = jokers(params.get("offers"), "offers");
         List<JokerSpec> owned = jokers(params.get("owned"), "owned");
         double money = ((Number) params.get("money")).doubleValue();
-        List<ShopAdvice.Offer> ranked = runs.read(context.projection(), stats -> ShopAdvice.rank(stats, owned, offers, money));
+        record Advice(List<ShopAdvice.Offer> offers, long finished) {
+        }
+        Advice advice = runs.read(context.projection(), stats -> new Advice(ShopAdvice.rank(stats, owned, offers, money),
+                stats.overall().runs()));
+        List<ShopAdvice.Offer> ranked = advice.offers();
+        if (mode == Mode.STATS) {
+            return List.of(Map.of("offers", (long) ranked.size(),
+                    "affordable", ranked.stream().filter(ShopAdvice.Offer::affordable).count(),
+                    "finished_runs", advice.finished(),
+                    "best", ranked.isEmpty() ? "" : ranked.get(0).key()));
+        }
         return ranked.stream().map(o -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("joker", o.name());

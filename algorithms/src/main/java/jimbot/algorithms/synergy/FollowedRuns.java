@@ -1,6 +1,9 @@
 package jimbot.algorithms.synergy;
 
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import jimbot.graph.projection.ProjectionDelta;
 import jimbot.graph.projection.ProjectionView;
@@ -15,6 +18,8 @@ public final class FollowedRuns {
     private final SynergyStats.RunListener listener;
     /** Whether scored hands are counted: hands outnumber runs many times over, so only modules reading them keep them. */
     private final boolean hands;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Queue<List<ProjectionDelta>> pending = new ConcurrentLinkedQueue<>();
     private SynergyStats stats;
     private long changes;
 
@@ -38,24 +43,63 @@ public final class FollowedRuns {
         return new FollowedRuns(NOBODY, true);
     }
 
-    /** The change feed's deltas; ignored until the first read builds the counts. */
-    public synchronized void apply(List<ProjectionDelta> deltas) {
-        if (stats != null) {
-            stats.apply(deltas);
-            changes++;
+    /**
+     * The change feed's deltas (ignored until the first read builds the counts). Never waits: while a read holds the
+     * counts, the batch is queued and applied by whoever holds them next, so a slow ask never stalls the projector,
+     * whose thread calls this.
+     */
+    public void apply(List<ProjectionDelta> deltas) {
+        pending.add(deltas);
+        drainIfFree();
+    }
+
+    /** Reads the counts (building them from {@code view} the first time, then applying what is queued) under a lock. */
+    public <T> T read(ProjectionView view, Function<SynergyStats, T> reader) {
+        lock.lock();
+        try {
+            if (stats == null) {
+                pending.clear(); // the projection already holds them: the listeners before this one applied them
+                stats = SynergyStats.recompute(view, listener, hands);
+            }
+            drain();
+            return reader.apply(stats);
+        } finally {
+            lock.unlock();
+            drainIfFree();
         }
     }
 
-    /** Reads the counts (building them from {@code view} the first time) under this object's lock. */
-    public synchronized <T> T read(ProjectionView view, Function<SynergyStats, T> reader) {
-        if (stats == null) {
-            stats = SynergyStats.recompute(view, listener, hands);
+    /**
+     * How many batches of deltas changed the runs so far (batches of scored hands alone do not count). Call it inside
+     * {@link #read}'s reader to pair it with the counts read.
+     */
+    public long changes() {
+        lock.lock();
+        try {
+            return changes;
+        } finally {
+            lock.unlock();
         }
-        return reader.apply(stats);
     }
 
-    /** How many batches of deltas changed the counts so far. */
-    public synchronized long changes() {
-        return changes;
+    private void drainIfFree() {
+        while (!pending.isEmpty() && lock.tryLock()) {
+            try {
+                drain();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void drain() {
+        for (List<ProjectionDelta> deltas; (deltas = pending.poll()) != null; ) {
+            if (stats != null) {
+                stats.apply(deltas);
+                if (deltas.stream().anyMatch(d -> !(d instanceof ProjectionDelta.HandScored))) {
+                    changes++;
+                }
+            }
+        }
     }
 }

@@ -150,6 +150,7 @@ class ProjectorIT {
         }
         statements.add(CypherFiles.statement("procedures/stats_labels.cypher"));
         statements.add(CypherFiles.statement("procedures/stats_types.cypher"));
+        statements.add(CypherFiles.statement("procedures/run_moves.cypher"));
         for (NamedQuery q : CypherFiles.queries()) {
             statements.add(q.cypher());
         }

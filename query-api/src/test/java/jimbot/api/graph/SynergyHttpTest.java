@@ -39,7 +39,11 @@ class SynergyHttpTest {
                 WITH r, held
                 UNWIND range(0, size(held) - 1) AS k
                 MERGE (j:Joker {key: held[k]})
-                CREATE (r)-[:HELD]->(j), (r)-[:BOUGHT {offset: k}]->(j)""", Map.of())));
+                CREATE (r)-[:HELD]->(j), (r)-[:BOUGHT {offset: k}]->(j)""", Map.of()),
+                // the winning Baron and Mime runs reorder their jokers after buying both
+                new GraphStore.Statement("""
+                        MATCH (r:Run) WHERE r.id IN ['run-0', 'run-1', 'run-2', 'run-3', 'run-4', 'run-5', 'run-6', 'run-7', 'run-8']
+                        CREATE (r)-[:DECIDED]->(:Decision {id: 'cmd-' + r.id, type: 'reorder_jokers', offset: 5})""", Map.of())));
         ProcedureRegistry registry = ProcedureRegistry.load(SynergyHttpTest.class.getClassLoader(), new ChangeFeed());
         GraphService service = new GraphService(store, registry, LiveProjection.load(store),
                 new GraphService.Limits(Duration.ofSeconds(10), 100, 1 << 16));
@@ -143,7 +147,7 @@ class SynergyHttpTest {
         JsonNode patterns = JSON.readTree(server.post("/api/v1/procedures/patterns.frequent?mode=write",
                 "{\"outcome\":\"won\",\"min_support\":0.3}").body());
         assertThat(patterns.get("rows").get(0).get("patterns").asLong()).isEqualTo(1);
-        assertThat(cypher("MATCH (p:Pattern)-[]-(j:Joker) RETURN count(DISTINCT p), count(DISTINCT j)").get(0))
+        assertThat(cypher("MATCH (p:Pattern {kind: 'frequent_won'})-[]-(j:Joker) RETURN count(DISTINCT p), count(DISTINCT j)").get(0))
                 .extracting(JsonNode::asLong).containsExactly(1L, 2L);
     }
 
@@ -152,6 +156,35 @@ class SynergyHttpTest {
         JsonNode rows = JSON.readTree(server.post("/api/v1/procedures/patterns.sequences",
                 "{\"outcome\":\"won\",\"min_support\":0.5}").body()).get("rows");
         assertThat(rows).extracting(r -> r.get("moves").toString() + "=" + r.get("runs").asLong())
-                .containsExactly("[\"buy baron\"]=12", "[\"buy mime\"]=12", "[\"buy baron\",\"buy mime\"]=9");
+                .containsExactly("[\"buy baron\"]=12", "[\"buy mime\"]=12", "[\"buy baron\",\"buy mime\",\"reorder\"]=9",
+                        "[\"buy baron\",\"buy mime\"]=9", "[\"buy baron\",\"reorder\"]=9", "[\"buy mime\",\"reorder\"]=9",
+                        "[\"reorder\"]=9");
+    }
+
+    @Test
+    void rulesSequencesAndAdviceHaveStatsAndRulesAndSequencesWrite() throws Exception {
+        JsonNode rules = JSON.readTree(server.post("/api/v1/procedures/patterns.rules?mode=write",
+                "{\"outcome\":\"won\",\"min_support\":0.5,\"min_confidence\":0.5}").body());
+        assertThat(rules.get("rows").get(0).get("patterns").asLong()).isEqualTo(2); // baron -> mime and mime -> baron
+        assertThat(cypher("MATCH (p:Pattern {kind: 'rule_won'})-[:HAS_JOKER]->(j:Joker) RETURN p.consequent, count(j) ORDER BY p.consequent"))
+                .extracting(r -> r.get(0).asText() + "=" + r.get(1).asLong()).containsExactly("baron=2", "mime=2");
+        JsonNode ruleStats = JSON.readTree(server.post("/api/v1/procedures/patterns.rules?mode=stats",
+                "{\"outcome\":\"won\",\"min_support\":0.5}").body()).get("rows").get(0);
+        assertThat(ruleStats.get("finished_runs").asLong()).isEqualTo(36);
+        assertThat(ruleStats.get("rules").asLong()).isEqualTo(2);
+        JsonNode sequences = JSON.readTree(server.post("/api/v1/procedures/patterns.sequences?mode=write",
+                "{\"outcome\":\"won\",\"min_support\":0.5}").body());
+        assertThat(sequences.get("rows").get(0).get("patterns").asLong()).isEqualTo(7);
+        assertThat(cypher("""
+                MATCH (p:Pattern {kind: 'sequence_won'}) WHERE size(p.moves) = 3
+                MATCH (p)-[:HAS_JOKER]->(j:Joker) RETURN p.moves, p.runs, collect(j.key) AS jokers""").get(0).toString())
+                .contains("reorder", "9").contains("baron").contains("mime");
+        JsonNode advice = JSON.readTree(server.post("/api/v1/procedures/synergy.recommend?mode=stats",
+                "{\"owned\":[\"Baron\"],\"offers\":[\"Mime\",\"Joker\"],\"money\":4}").body()).get("rows").get(0);
+        assertThat(advice.get("offers").asLong()).isEqualTo(2);
+        assertThat(advice.get("finished_runs").asLong()).isEqualTo(36);
+        assertThat(advice.get("best").asText()).isIn("mime", "joker");
+        var refused = server.post("/api/v1/procedures/synergy.recommend?mode=write", "{\"offers\":[\"Mime\"]}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     }
 }
