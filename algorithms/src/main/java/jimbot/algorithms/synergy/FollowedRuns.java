@@ -14,7 +14,6 @@ import jimbot.graph.projection.ProjectionView;
  */
 public final class FollowedRuns {
 
-    private static final SynergyStats.RunListener NOBODY = (jokers, won, ante, sign) -> { };
     private final SynergyStats.RunListener listener;
     /** Whether scored hands are counted: hands outnumber runs many times over, so only modules reading them keep them. */
     private final boolean hands;
@@ -25,7 +24,7 @@ public final class FollowedRuns {
 
     /** Runs followed for their counts only (scored hands left out). */
     public FollowedRuns() {
-        this(NOBODY, false);
+        this(SynergyStats.RunListener.NONE, false);
     }
 
     /** Runs followed, telling {@code listener} of every finished run's contribution as it is counted or taken back. */
@@ -40,7 +39,7 @@ public final class FollowedRuns {
 
     /** Runs followed with the hands they score counted too, for modules that read hand statistics. */
     public static FollowedRuns withHands() {
-        return new FollowedRuns(NOBODY, true);
+        return new FollowedRuns(SynergyStats.RunListener.NONE, true);
     }
 
     /**

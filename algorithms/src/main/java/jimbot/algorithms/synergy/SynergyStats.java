@@ -93,6 +93,9 @@ public final class SynergyStats {
     /** Told each time a finished run's contribution is added (+1) or taken back (-1), for miners kept alongside. */
     @FunctionalInterface
     public interface RunListener {
+        /** Nobody listening: nothing is copied for it. */
+        RunListener NONE = (jokers, won, ante, sign) -> { };
+
         void counted(Set<String> jokers, boolean won, int ante, int sign);
 
         /** A recompute starts: every finished run is about to be counted afresh (a listener may batch them). */
@@ -104,7 +107,7 @@ public final class SynergyStats {
         }
     }
 
-    private RunListener listener = (jokers, won, ante, sign) -> { };
+    private RunListener listener = RunListener.NONE;
 
     private final Map<String, Set<String>> jokersByRun = new HashMap<>();
     private final Map<String, Outcome> finished = new HashMap<>();
@@ -159,7 +162,7 @@ public final class SynergyStats {
 
     /** The counts a projection implies, computed from scratch. */
     public static SynergyStats recompute(ProjectionView view) {
-        return recompute(view, (jokers, won, ante, sign) -> { });
+        return recompute(view, RunListener.NONE);
     }
 
     /** As {@link #recompute(ProjectionView)}, telling {@code listener} of every run counted, now and later. */
@@ -237,7 +240,9 @@ public final class SynergyStats {
     private void contribute(Set<String> held, Outcome o, int sign) {
         Counts one = new Counts(1, o.won() ? 1 : 0, o.ante(), (long) o.ante() * o.ante());
         overall = overall.plus(one, sign);
-        listener.counted(Set.copyOf(held), o.won(), o.ante(), sign);
+        if (listener != RunListener.NONE) {
+            listener.counted(Set.copyOf(held), o.won(), o.ante(), sign);
+        }
         List<String> keys = held.stream().sorted().toList();
         for (int i = 0; i < keys.size(); i++) {
             merge(perJoker, keys.get(i), one, sign);
