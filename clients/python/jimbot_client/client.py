@@ -165,6 +165,18 @@ class JimbotClient:
                    else pb.BestPlayRequest(game_id=game_id, top=top))
         return self._unary(self.strategy.BestPlay, request, timeout)
 
+    def synergies(self, jokers: Sequence[str] = (), top: int = 20, metric: str = "won", min_runs: int = 0,
+                  timeout: Optional[float] = None) -> List[pb.JokerSynergy]:
+        """Joker pairs by uplift (every pair, or the named jokers' partners); metric "won", "ante" or "score"."""
+        request = pb.SynergiesRequest(jokers=list(jokers), top=top, metric=metric, min_runs=min_runs)
+        return list(self._unary(self.strategy.GetSynergies, request, timeout).synergies)
+
+    def patterns(self, outcome: str = "won", min_support: float = 0.0, max_size: int = 0, top: int = 20,
+                 timeout: Optional[float] = None) -> List[pb.GamePattern]:
+        """Frequent joker sets of won, lost or all finished runs (0: the engine's defaults, 5 % and 4 jokers)."""
+        request = pb.PatternsRequest(outcome=outcome, min_support=min_support, max_size=max_size, top=top)
+        return list(self._unary(self.strategy.GetPatterns, request, timeout).patterns)
+
     # -- graph -------------------------------------------------------------------------------------------------
 
     def procedures(self) -> List[pb.ProcedureDescriptor]:

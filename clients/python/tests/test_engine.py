@@ -161,6 +161,17 @@ class EngineTest(unittest.TestCase):
             self.assertTrue(s.joker and s.partner)
             self.assertGreaterEqual(s.runs, 3)
 
+    def test_synergy_and_pattern_options_pass_through(self):
+        for s in self.engine.synergies(top=5, metric="ante", min_runs=1):
+            self.assertLessEqual(s.lo, s.hi)
+        for p in self.engine.patterns(outcome="all", min_support=0.01, max_size=3, top=5):
+            self.assertLessEqual(len(p.items), 3)
+            self.assertGreaterEqual(p.share, 0.01)
+        with self.assertRaises(EngineError) as caught:
+            self.engine.synergies(metric="luck")
+        self.assertEqual(grpc.StatusCode.INVALID_ARGUMENT, caught.exception.code)
+        self.assertEqual("metric", caught.exception.field)
+
     def test_procedures_and_read_only_cypher(self):
         names = [p.name for p in self.engine.procedures()]
         self.assertIn("scoring.evaluate", names)

@@ -71,6 +71,9 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
             return procedures.get().stream(name, params, Calls.budget(StrategyService.BUDGET));
         } catch (java.util.NoSuchElementException e) {
             throw new UnsupportedOperationException(rpc + " needs the " + name + " module, which this engine does not have");
+        } catch (jimbot.graph.procedures.InvalidParameterException e) {
+            // a field passed through to the module (metric, outcome, ...) that it refused: name it like any other
+            throw new InvalidArgumentException(e.parameter(), e.expected(), e.getMessage());
         }
     }
 
@@ -139,9 +142,16 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
             if (top < 1 || top > 10_000) {
                 throw new InvalidArgumentException("top", "1 to 10000", "top: " + request.getTop() + " is not from 1 to 10000");
             }
+            if (request.getMinRuns() < 0) {
+                throw new InvalidArgumentException("min_runs", "0 (the default, 3) or more",
+                        "min_runs: " + request.getMinRuns() + " is negative");
+            }
+            long minRuns = request.getMinRuns() == 0 ? 3 : request.getMinRuns();
+            String metric = request.getMetric().isBlank() ? "won" : request.getMetric();
             List<Map<String, Object>> rows = new java.util.ArrayList<>();
             for (String joker : request.getJokersCount() == 0 ? List.of("") : request.getJokersList()) {
-                rows.addAll(module("synergy.pairs", Map.of("joker", joker, "limit", (long) top, "min_runs", 3L), "GetSynergies"));
+                rows.addAll(module("synergy.pairs", Map.of("joker", joker, "limit", (long) top, "min_runs", minRuns,
+                        "metric", metric), "GetSynergies"));
             }
             if (request.getJokersCount() > 1) {
                 rows.sort(java.util.Comparator.comparingDouble((Map<String, Object> r) -> ((Number) r.get("uplift")).doubleValue())
@@ -150,7 +160,9 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
             SynergiesReply.Builder b = SynergiesReply.newBuilder();
             rows.stream().limit(top).forEach(r -> b.addSynergies(jimbot.v1.JokerSynergy.newBuilder()
                     .setJoker((String) r.get("joker")).setPartner((String) r.get("partner"))
-                    .setScore(((Number) r.get("uplift")).doubleValue()).setRuns(((Number) r.get("runs")).longValue())));
+                    .setScore(number(r, "uplift")).setRuns((long) number(r, "runs")).setLift(number(r, "lift"))
+                    .setLo(number(r, "lo")).setHi(number(r, "hi")).setWins((long) number(r, "wins"))
+                    .setHands((long) number(r, "hands")).setHandLift(number(r, "hand_lift"))));
             return b.build();
         });
     }
@@ -181,7 +193,7 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
         });
     }
 
-    /** Frequent joker sets of won runs (support 5 %), most frequent first, with their runs and win rate. */
+    /** Frequent joker sets of the runs asked about (won, support 5 %, up to 4 jokers by default), most frequent first. */
     @Override
     public void getPatterns(PatternsRequest request, StreamObserver<PatternsReply> out) {
         RpcErrors.unary(out, () -> {
@@ -189,12 +201,23 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
             if (top < 1 || top > 10_000) {
                 throw new InvalidArgumentException("top", "1 to 10000", "top: " + request.getTop() + " is not from 1 to 10000");
             }
+            if (request.getMinSupport() < 0 || request.getMinSupport() > 1) {
+                throw new InvalidArgumentException("min_support", "a share from 0 (the default, 0.05) to 1",
+                        "min_support: " + request.getMinSupport() + " is not from 0 to 1");
+            }
+            if (request.getMaxSize() != 0 && (request.getMaxSize() < 2 || request.getMaxSize() > 8)) {
+                throw new InvalidArgumentException("max_size", "2 to 8 (0: 4)", "max_size: " + request.getMaxSize()
+                        + " is not from 2 to 8");
+            }
             PatternsReply.Builder b = PatternsReply.newBuilder();
-            for (Map<String, Object> r : module("patterns.frequent", Map.of("outcome", "won", "min_support", 0.05,
-                    "max_size", 4L, "limit", (long) top), "GetPatterns")) {
+            for (Map<String, Object> r : module("patterns.frequent", Map.of(
+                    "outcome", request.getOutcome().isBlank() ? "won" : request.getOutcome(),
+                    "min_support", request.getMinSupport() == 0 ? 0.05 : request.getMinSupport(),
+                    "max_size", request.getMaxSize() == 0 ? 4L : (long) request.getMaxSize(), "limit", (long) top), "GetPatterns")) {
                 List<?> jokers = (List<?>) r.get("jokers");
                 b.addPatterns(jimbot.v1.GamePattern.newBuilder().addAllItems(jokers.stream().map(String::valueOf).toList())
-                        .setSupport(((Number) r.get("runs")).longValue()).setConfidence(((Number) r.get("win_rate")).doubleValue()));
+                        .setSupport((long) number(r, "runs")).setConfidence(number(r, "win_rate")).setLift(number(r, "lift"))
+                        .setShare(number(r, "support")));
             }
             return b.build();
         });
@@ -316,5 +339,9 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
         if (!value.isBlank()) {
             o.put(field, value);
         }
+    }
+
+    private static double number(Map<String, Object> row, String column) {
+        return row.get(column) instanceof Number n ? n.doubleValue() : 0;
     }
 }
