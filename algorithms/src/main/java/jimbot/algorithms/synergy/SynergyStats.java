@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import jimbot.graph.projection.HandLedger;
 import jimbot.graph.projection.ProjectionDelta;
 import jimbot.graph.projection.ProjectionView;
 
@@ -80,16 +82,6 @@ public final class SynergyStats {
     private record Outcome(boolean won, int ante) {
     }
 
-    /** A scored hand as counted: its distinct jokers and its score (its contribution is derived again to take it out). */
-    private record Hand(Set<String> jokers, double score) {
-    }
-
-    /** A run's scored hands by hand id, and the last hand's jokers so that consecutive hands share one set. */
-    private static final class RunHands {
-        final Map<String, Hand> byId = new HashMap<>();
-        Set<String> lastJokers = Set.of();
-    }
-
     /** Told each time a finished run's contribution is added (+1) or taken back (-1), for miners kept alongside. */
     @FunctionalInterface
     public interface RunListener {
@@ -114,7 +106,7 @@ public final class SynergyStats {
     private final Map<String, Counts> perJoker = new HashMap<>();
     private final Map<Pair, Counts> perPair = new HashMap<>();
     private Counts overall = Counts.ZERO;
-    private final Map<String, RunHands> handsByRun = new HashMap<>();
+    private final Map<String, HandLedger> handsByRun = new HashMap<>();
     private final Map<String, HandCounts> handsPerJoker = new HashMap<>();
     private final Map<Pair, HandCounts> handsPerPair = new HashMap<>();
     private HandCounts handsOverall = HandCounts.ZERO;
@@ -198,28 +190,19 @@ public final class SynergyStats {
 
     /** Counts a hand, replacing what the same hand counted before (a replay or a re-delivered hand). */
     private void scored(String runId, String handId, Set<String> jokers, double score) {
-        RunHands run = handsByRun.computeIfAbsent(runId, k -> new RunHands());
-        Hand before = run.byId.get(handId);
-        if (before != null && before.jokers().equals(jokers) && Double.compare(before.score(), score) == 0) {
+        Optional<ProjectionView.HandView> before = handsByRun.computeIfAbsent(runId, HandLedger::new)
+                .put(handId, score, jokers);
+        if (before.isPresent() && before.get().jokers().equals(jokers) && Double.compare(before.get().score(), score) == 0) {
             return;
         }
-        if (jokers.equals(run.lastJokers)) {
-            jokers = run.lastJokers;
-        } else {
-            run.lastJokers = jokers;
-        }
-        if (before != null) {
-            contributeHand(before, -1);
-        }
-        Hand after = new Hand(jokers, score);
-        run.byId.put(handId, after);
-        contributeHand(after, +1);
+        before.ifPresent(h -> contributeHand(h.jokers(), h.score(), -1));
+        contributeHand(jokers, score, +1);
     }
 
-    private void contributeHand(Hand hand, int sign) {
-        HandCounts one = HandCounts.of(hand.score());
+    private void contributeHand(Set<String> jokers, double score, int sign) {
+        HandCounts one = HandCounts.of(score);
         handsOverall = handsOverall.plus(one, sign);
-        List<String> keys = hand.jokers().stream().sorted().toList();
+        List<String> keys = jokers.stream().sorted().toList();
         for (int i = 0; i < keys.size(); i++) {
             mergeHands(handsPerJoker, keys.get(i), one, sign);
             for (int j = i + 1; j < keys.size(); j++) {

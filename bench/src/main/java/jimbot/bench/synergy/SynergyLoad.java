@@ -83,6 +83,60 @@ public final class SynergyLoad {
         patterns(existing, measured, keys);
         if (existing <= 20_000) {
             bruteForce(stats.finishedRuns(), keys);
+            hands(existing, measured, keys);
+        }
+    }
+
+    private static long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    /**
+     * Scored hands: what keeping them costs (heap per hand in the projection and in synergy.pairs' counts, 30 hands a
+     * run with the run's jokers, ids as the projector makes them) and the latency of counting one more hand.
+     */
+    private static void hands(int existing, int measured, List<String> keys) {
+        Random random = new Random(existing + 2);
+        int perRun = 30;
+        // each run's deltas made and applied at once, so what stays on the heap is what the projection keeps
+        long before = usedHeap();
+        LiveProjection projection = new LiveProjection();
+        for (int i = 0; i < existing; i++) {
+            List<ProjectionDelta> d = new ArrayList<>(finishedRun("h" + i, keys, random));
+            List<String> jokers = d.stream().filter(x -> x instanceof ProjectionDelta.JokerHeld)
+                    .map(x -> ((ProjectionDelta.JokerHeld) x).jokerKey()).toList();
+            for (int h = 0; h < perRun; h++) {
+                d.add(new ProjectionDelta.HandScored("h" + i, "h" + i + ":h" + (1000 + h * 7), Math.pow(10, 1 + random.nextDouble() * 4),
+                        jokers));
+            }
+            projection.apply(d);
+        }
+        long projected = usedHeap();
+        SynergyStats stats = SynergyStats.recompute(projection, SynergyStats.RunListener.NONE, true);
+        long counted = usedHeap();
+        long hands = (long) existing * perRun;
+        List<String> held = keys.subList(0, 5);
+        for (int i = 0; i < measured; i++) {
+            stats.apply(List.of(new ProjectionDelta.HandScored("w", "w:h" + i, 100 + i, held)));
+        }
+        long[] nanos = new long[measured];
+        for (int i = 0; i < measured; i++) {
+            List<ProjectionDelta> d = List.of(new ProjectionDelta.HandScored("m", "m:h" + i, 100 + i, held));
+            long t0 = System.nanoTime();
+            stats.apply(d);
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "{\"phase\":\"hands\",\"runs\":%d,\"hands\":%d,\"projection_bytes_per_hand\":%.0f,"
+                        + "\"synergy_bytes_per_hand\":%.0f,\"hand_update_us_p50\":%.2f,\"hand_update_us_p99\":%.2f}%n",
+                existing, hands, (double) (projected - before) / hands, (double) (counted - projected) / hands,
+                nanos[measured / 2] / 1e3, nanos[(int) (measured * 0.99)] / 1e3);
+        if (projection.runCount() < 0) {
+            System.out.println(stats.overall()); // keeps both reachable until measured
         }
     }
 

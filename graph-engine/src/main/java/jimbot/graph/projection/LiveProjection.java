@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import jimbot.graph.store.GraphStore;
 import org.jgrapht.graph.DefaultWeightedEdge;
@@ -172,26 +171,19 @@ public final class LiveProjection implements ProjectionView {
         int finalAnte;
         double finalScore;
         /** By hand id, so a re-delivered hand replaces the one seen before and views list hands in one order. */
-        final Map<String, HandView> hands = new TreeMap<>();
-        /** The last hand's jokers: consecutive hands mostly hold the same ones, so they share one set. */
-        Set<String> lastHandJokers = Set.of();
+        final HandLedger hands;
 
         RunRecord(String id) {
             this.id = id;
+            this.hands = new HandLedger(id);
         }
 
         void scored(ProjectionDelta.HandScored h) {
-            Set<String> held = Set.copyOf(h.jokerKeys());
-            if (held.equals(lastHandJokers)) {
-                held = lastHandJokers;
-            } else {
-                lastHandJokers = held;
-            }
-            hands.put(h.handId(), new HandView(h.handId(), h.score(), held));
+            hands.put(h.handId(), h.score(), Set.copyOf(h.jokerKeys()));
         }
 
         RunView view() {
-            return new RunView(id, jokers, finished, won, finalAnte, finalScore, List.copyOf(hands.values()));
+            return new RunView(id, jokers, finished, won, finalAnte, finalScore, hands.hands());
         }
     }
 }

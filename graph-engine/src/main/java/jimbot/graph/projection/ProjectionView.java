@@ -22,7 +22,7 @@ public interface ProjectionView {
     /** How many runs held both jokers (0 for a joker with itself). */
     int together(String jokerA, String jokerB);
 
-    /** A run: the jokers it held, the hands it scored (by id) and, once it ended, its outcome. */
+    /** A run: the jokers it held, the hands it scored (by journal offset) and, once it ended, its outcome. */
     record RunView(String id, Set<String> jokers, boolean finished, boolean won, int finalAnte, double finalScore,
                    List<HandView> hands) {
         public RunView {
