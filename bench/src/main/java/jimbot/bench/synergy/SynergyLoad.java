@@ -204,12 +204,21 @@ public final class SynergyLoad {
             stats.apply(finishedRun("w" + existing + "-" + i, keys, random));
         }
         long[] nanos = new long[measured];
+        // the runs after which 0.1 % of all runs crosses a whole number: every kept set may change sides then
+        List<Long> crossing = new ArrayList<>();
         for (int i = 0; i < measured; i++) {
             List<ProjectionDelta> d = finishedRun("m" + existing + "-" + i, keys, random);
             long t0 = System.nanoTime();
             stats.apply(d);
             nanos[i] = System.nanoTime() - t0;
+            if (kept.runs(Patterns.Outcome.ALL) % 1000 == 1) {
+                crossing.add(nanos[i]);
+            }
         }
+        crossing.sort(null);
+        System.out.printf(Locale.ROOT, "{\"phase\":\"patterns-least-count-rises\",\"runs\":%d,\"events\":%d,\"us_p50\":%.1f,"
+                        + "\"us_max\":%.1f}%n", existing, crossing.size(), crossing.isEmpty() ? 0 : crossing.get(crossing.size() / 2) / 1e3,
+                crossing.isEmpty() ? 0 : crossing.get(crossing.size() - 1) / 1e3);
         Arrays.sort(nanos);
         double meanUs = Arrays.stream(nanos).average().orElse(0) / 1e3;
         // the same ask both ways, several times each, alternating so that neither gets a warmer JIT
@@ -229,10 +238,10 @@ public final class SynergyLoad {
         double keptMs = keptNs / 1e6 / reps;
         double batchMs = batchNs / 1e6 / reps;
         System.out.printf(Locale.ROOT, "{\"phase\":\"patterns-update\",\"runs\":%d,\"measured\":%d,\"update_us_p50\":%.2f,"
-                        + "\"update_us_p99\":%.2f,\"update_us_max\":%.2f,\"update_us_mean\":%.2f,\"kept_sets\":%s,"
+                        + "\"update_us_p99\":%.2f,\"update_us_p999\":%.2f,\"update_us_max\":%.2f,\"update_us_mean\":%.2f,\"kept_sets\":%s,"
                         + "\"build_s\":%.1f,\"batch_fp_growth_ms\":%.1f,\"batch_over_update\":%.0f}%n", existing, measured,
-                nanos[measured / 2] / 1e3, nanos[(int) (measured * 0.99)] / 1e3, nanos[measured - 1] / 1e3, meanUs,
-                kept.size().values(), buildS, batchMs, batchMs * 1e3 / meanUs);
+                nanos[measured / 2] / 1e3, nanos[(int) (measured * 0.99)] / 1e3, nanos[(int) (measured * 0.999)] / 1e3,
+                nanos[measured - 1] / 1e3, meanUs, kept.size().values(), buildS, batchMs, batchMs * 1e3 / meanUs);
         System.out.printf(Locale.ROOT, "{\"phase\":\"patterns-query\",\"runs\":%d,\"won_runs\":%d,\"min_support\":0.001,"
                         + "\"sets\":%d,\"batch_sets\":%d,\"kept_ms\":%.2f,\"batch_fp_growth_ms\":%.1f,\"ratio\":%.0f}%n",
                 kept.runs(Patterns.Outcome.ALL), kept.runs(Patterns.Outcome.WON), keptSets, batchSets, keptMs, batchMs,
