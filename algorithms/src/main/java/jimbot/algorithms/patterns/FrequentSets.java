@@ -15,12 +15,12 @@ import java.util.TreeSet;
 
 /**
  * The frequent item sets of a changing multiset of transactions, kept exact as transactions come and go (the
- * negative-border method): every set held by at least {@code ceil(floor × transactions)} of them, up to
- * {@code maxSize} items, with its count, plus the negative border — the sets not frequent whose every subset one
+ * negative-border method): every set held by at least {@code max(leastCount, ceil(floor × transactions))} of them, up
+ * to {@code maxSize} items, with its count, plus the negative border — the sets not frequent whose every subset one
  * item smaller is — with theirs. Adding or removing one transaction of k items touches the tracked sets among its
  * subsets (at most 2^k lookups); only when a border set becomes frequent are its new border supersets counted, by
- * intersecting per-item bit sets of the transactions holding each item. So a batch FP-Growth at any support at or
- * above the floor equals {@link #frequent(double, int)} on the same transactions. Not thread-safe.
+ * intersecting per-item bit sets of the transactions holding each item. So wherever {@link #covers} says so, a batch
+ * FP-Growth equals {@link #frequent(double, int)} on the same transactions. Not thread-safe.
  */
 public final class FrequentSets {
 
@@ -241,6 +241,9 @@ public final class FrequentSets {
 
     /** How many transactions hold every item of {@code set} (any set, tracked or not). */
     public long count(Set<String> set) {
+        if (set.isEmpty()) {
+            return transactions;
+        }
         Items items = itemsOf(set, false);
         if (items == null) {
             return 0;

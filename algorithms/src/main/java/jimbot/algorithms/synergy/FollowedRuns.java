@@ -14,6 +14,7 @@ import jimbot.graph.projection.ProjectionView;
  */
 public final class FollowedRuns {
 
+    private static final System.Logger LOG = System.getLogger(FollowedRuns.class.getName());
     private final SynergyStats.RunListener listener;
     /** Whether scored hands are counted: hands outnumber runs many times over, so only modules reading them keep them. */
     private final boolean hands;
@@ -63,8 +64,8 @@ public final class FollowedRuns {
             drain();
             return reader.apply(stats);
         } finally {
+            // what queued meanwhile waits for the next delivery or read: the asker's answer does not wait for it
             lock.unlock();
-            drainIfFree();
         }
     }
 
@@ -93,11 +94,17 @@ public final class FollowedRuns {
 
     private void drain() {
         for (List<ProjectionDelta> deltas; (deltas = pending.poll()) != null; ) {
-            if (stats != null) {
+            if (stats == null) {
+                continue;
+            }
+            try {
                 stats.apply(deltas);
-                if (deltas.stream().anyMatch(d -> !(d instanceof ProjectionDelta.HandScored))) {
-                    changes++;
-                }
+            } catch (RuntimeException e) {
+                // as the change feed does for a failing listener: log, skip the batch, never fail a reader for it
+                LOG.log(System.Logger.Level.ERROR, "a module failed to apply a batch of changes; its counts may be stale", e);
+            }
+            if (deltas.stream().anyMatch(d -> !(d instanceof ProjectionDelta.HandScored))) {
+                changes++;
             }
         }
     }

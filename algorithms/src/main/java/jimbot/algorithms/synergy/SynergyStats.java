@@ -179,7 +179,7 @@ public final class SynergyStats {
                 s.contribute(s.jokersByRun.get(run.id()), o, +1);
             }
             if (hands) {
-                for (ProjectionView.HandView hand : run.hands()) {
+                for (ProjectionView.HandView hand : view.hands(run.id())) {
                     s.scored(run.id(), hand.id(), hand.jokers(), hand.score());
                 }
             }
@@ -223,15 +223,16 @@ public final class SynergyStats {
     private void contribute(Set<String> held, Outcome o, int sign) {
         Counts one = new Counts(1, o.won() ? 1 : 0, o.ante(), (long) o.ante() * o.ante());
         overall = overall.plus(one, sign);
-        if (listener != RunListener.NONE) {
-            listener.counted(Set.copyOf(held), o.won(), o.ante(), sign);
-        }
         List<String> keys = held.stream().sorted().toList();
         for (int i = 0; i < keys.size(); i++) {
             merge(perJoker, keys.get(i), one, sign);
             for (int j = i + 1; j < keys.size(); j++) {
                 merge(perPair, new Pair(keys.get(i), keys.get(j)), one, sign);
             }
+        }
+        // last, so that a listener that fails leaves these counts whole
+        if (listener != RunListener.NONE) {
+            listener.counted(Set.copyOf(held), o.won(), o.ante(), sign);
         }
     }
 

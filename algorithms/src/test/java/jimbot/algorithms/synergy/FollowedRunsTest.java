@@ -42,4 +42,26 @@ class FollowedRunsTest {
         followed.apply(List.of(new ProjectionDelta.HandScored("run-2", "run-2:h1", 100, List.of("baron"))));
         assertThat(followed.changes()).as("scored hands alone do not change the runs").isEqualTo(1);
     }
+
+    @Test
+    void aBatchThatFailsToApplyIsLoggedAndSkippedNotThrownAtAReader() {
+        LiveProjection projection = new LiveProjection();
+        FollowedRuns followed = new FollowedRuns((jokers, won, ante, sign) -> {
+            if (jokers.contains("cursed")) {
+                throw new IllegalStateException("a listener's bug");
+            }
+        });
+        long none = followed.read(projection, stats -> stats.overall().runs());
+        assertThat(none).isZero();
+        List<ProjectionDelta> bad = finished("run-1", "cursed");
+        projection.apply(bad);
+        followed.apply(bad);
+        List<ProjectionDelta> good = finished("run-2", "baron");
+        projection.apply(good);
+        followed.apply(good);
+        long after = followed.read(projection, stats -> stats.overall().runs());
+        assertThat(after).isEqualTo(2);
+        long cursed = followed.read(projection, stats -> stats.perJoker().get("cursed").runs());
+        assertThat(cursed).as("the counts themselves stay whole").isEqualTo(1);
+    }
 }

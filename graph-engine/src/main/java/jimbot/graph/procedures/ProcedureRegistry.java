@@ -93,7 +93,7 @@ public final class ProcedureRegistry {
             Object n = p.type().normalise(v);
             if (n instanceof Number num) {
                 double x = num.doubleValue();
-                if (p.min().isPresent() && x < p.min().get() || p.max().isPresent() && x > p.max().get()) {
+                if (Double.isNaN(x) || p.min().isPresent() && x < p.min().get() || p.max().isPresent() && x > p.max().get()) {
                     String range = p.min().map(Object::toString).orElse("-inf") + ".." + p.max().map(Object::toString).orElse("inf");
                     throw new InvalidParameterException(p.name(), "a value in " + range, String.format(Locale.ROOT,
                             "%s: parameter '%s' is %s; expected %s", d.name(), p.name(), v, range));

@@ -142,6 +142,17 @@ public final class LiveProjection implements ProjectionView {
     }
 
     @Override
+    public List<HandView> hands(String runId) {
+        lock.readLock().lock();
+        try {
+            RunRecord r = runs.get(runId);
+            return r == null ? List.of() : r.hands.hands();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
     public int together(String a, String b) {
         lock.readLock().lock();
         try {
@@ -183,7 +194,7 @@ public final class LiveProjection implements ProjectionView {
         }
 
         RunView view() {
-            return new RunView(id, jokers, finished, won, finalAnte, finalScore, hands.hands());
+            return new RunView(id, jokers, finished, won, finalAnte, finalScore);
         }
     }
 }

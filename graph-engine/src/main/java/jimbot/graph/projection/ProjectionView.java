@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What algorithm modules read: the runs with the jokers they held, the hands they scored and how they ended, and
+ * What algorithm modules read: the runs with the jokers they held and how they ended, the hands they scored, and
  * which jokers were held together. A snapshot view: it never changes under a caller's feet while it reads one run.
  */
 public interface ProjectionView {
@@ -22,12 +22,16 @@ public interface ProjectionView {
     /** How many runs held both jokers (0 for a joker with itself). */
     int together(String jokerA, String jokerB);
 
-    /** A run: the jokers it held, the hands it scored (by journal offset) and, once it ended, its outcome. */
-    record RunView(String id, Set<String> jokers, boolean finished, boolean won, int finalAnte, double finalScore,
-                   List<HandView> hands) {
+    /**
+     * The hands a run scored, by journal offset (empty for a run it does not know). Separate from {@link RunView}
+     * because hands outnumber runs many times over: only readers of hands pay for building them, one run at a time.
+     */
+    List<HandView> hands(String runId);
+
+    /** A run: the jokers it held and, once it ended, its outcome. */
+    record RunView(String id, Set<String> jokers, boolean finished, boolean won, int finalAnte, double finalScore) {
         public RunView {
             jokers = Set.copyOf(jokers);
-            hands = List.copyOf(hands);
         }
     }
 

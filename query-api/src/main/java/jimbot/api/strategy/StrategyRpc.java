@@ -201,9 +201,10 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
             if (top < 1 || top > 10_000) {
                 throw new InvalidArgumentException("top", "1 to 10000", "top: " + request.getTop() + " is not from 1 to 10000");
             }
-            if (request.getMinSupport() < 0 || request.getMinSupport() > 1) {
-                throw new InvalidArgumentException("min_support", "a share from 0 (the default, 0.05) to 1",
-                        "min_support: " + request.getMinSupport() + " is not from 0 to 1");
+            double support = request.getMinSupport();
+            if (!(support == 0 || support >= 0.0001 && support <= 1)) {
+                throw new InvalidArgumentException("min_support", "0 (the default, 0.05) or a share from 0.0001 to 1",
+                        "min_support: " + support + " is not 0 nor a share from 0.0001 to 1");
             }
             if (request.getMaxSize() != 0 && (request.getMaxSize() < 2 || request.getMaxSize() > 8)) {
                 throw new InvalidArgumentException("max_size", "2 to 8 (0: 4)", "max_size: " + request.getMaxSize()

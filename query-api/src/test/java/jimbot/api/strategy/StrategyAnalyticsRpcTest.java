@@ -103,6 +103,10 @@ class StrategyAnalyticsRpcTest {
                 () -> strategy.getPatterns(PatternsRequest.newBuilder().setMaxSize(9).build()));
         assertThat(StatusProto.fromThrowable(size).getDetails(0).unpack(BadRequest.class).getFieldViolations(0).getField())
                 .isEqualTo("max_size");
+        StatusRuntimeException nan = catchThrowableOfType(StatusRuntimeException.class,
+                () -> strategy.getPatterns(PatternsRequest.newBuilder().setMinSupport(Double.NaN).build()));
+        assertThat(StatusProto.fromThrowable(nan).getDetails(0).unpack(BadRequest.class).getFieldViolations(0).getField())
+                .isEqualTo("min_support");
     }
 
     @Test
