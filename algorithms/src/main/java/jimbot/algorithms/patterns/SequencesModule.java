@@ -59,7 +59,7 @@ public final class SequencesModule implements ProcedureModule {
             }
             sequences.add(moves);
         }
-        long minCount = Math.max(1, (long) Math.ceil((Double) params.get("min_support") * sequences.size()));
+        long minCount = FrequentSets.minCount((Double) params.get("min_support"), sequences.size());
         List<Map.Entry<List<String>, Long>> found = sequences.isEmpty() ? new ArrayList<>()
                 : new ArrayList<>(PrefixSpan.mine(sequences, minCount, ((Long) params.get("max_length")).intValue(),
                         context.cancellation()).entrySet());

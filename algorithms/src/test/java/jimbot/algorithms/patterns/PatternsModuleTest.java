@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import jimbot.graph.procedures.Cancellation;
+import jimbot.algorithms.ProjectionContexts;
 import jimbot.graph.procedures.InvalidParameterException;
 import jimbot.graph.procedures.Mode;
 import jimbot.graph.procedures.ProcedureContext;
@@ -20,27 +20,7 @@ import org.junit.jupiter.api.Test;
 class PatternsModuleTest {
 
     private static ProcedureContext context(ProjectionView view) {
-        return new ProcedureContext() {
-            @Override
-            public ProjectionView projection() {
-                return view;
-            }
-
-            @Override
-            public GraphReads graph() {
-                throw new UnsupportedOperationException("algorithm modules read the projection");
-            }
-
-            @Override
-            public ResultSink sink() {
-                throw new UnsupportedOperationException("not written here");
-            }
-
-            @Override
-            public Cancellation cancellation() {
-                return Cancellation.NEVER;
-            }
-        };
+        return ProjectionContexts.over(view);
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import jimbot.graph.procedures.Cancellation;
+import jimbot.algorithms.ProjectionContexts;
 import jimbot.graph.procedures.Mode;
 import jimbot.graph.procedures.ProcedureContext;
 import jimbot.graph.procedures.ProcedureModule;
@@ -21,27 +21,7 @@ import org.junit.jupiter.api.Test;
 class JokerPopularityModuleTest {
 
     private static ProcedureContext context(ProjectionView view) {
-        return new ProcedureContext() {
-            @Override
-            public ProjectionView projection() {
-                return view;
-            }
-
-            @Override
-            public GraphReads graph() {
-                throw new UnsupportedOperationException("algorithm modules read the projection");
-            }
-
-            @Override
-            public ResultSink sink() {
-                throw new UnsupportedOperationException("joker.popularity does not write");
-            }
-
-            @Override
-            public Cancellation cancellation() {
-                return Cancellation.NEVER;
-            }
-        };
+        return ProjectionContexts.over(view);
     }
 
     private static LiveProjection threeRuns() {
