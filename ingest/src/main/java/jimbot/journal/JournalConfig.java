@@ -26,6 +26,7 @@ public record JournalConfig(Path directory, Durability durability, int maxGroupR
 
     public JournalConfig {
         Objects.requireNonNull(directory, "directory");
+        directory = directory.toAbsolutePath().normalize();
         Objects.requireNonNull(durability, "durability");
         if (maxGroupRequests < 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,

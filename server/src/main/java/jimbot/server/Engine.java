@@ -175,7 +175,7 @@ public final class Engine implements AutoCloseable {
         serving.set(true);
         LOG.log(System.Logger.Level.INFO, "engine started http={0} grpc={1} bolt={2} data-dir={3}", httpUri(), grpcPort(),
                 graph.boltUri().map(URI::toString).orElse(config.graph().uri().map(URI::toString).orElse("")),
-                config.dataDir().toAbsolutePath());
+                config.dataDir());
     }
 
     /** A run's events before {@code before}, from the journal, to restore the projector's working state. */

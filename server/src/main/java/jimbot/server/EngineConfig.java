@@ -62,6 +62,9 @@ public record EngineConfig(String bind, Path dataDir, int httpPort, Duration htt
     public EngineConfig {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(dataDir, "dataDir");
+        // Resolved once, here: Neo4j refuses a path that is not normalized (the default "./data" gave "./data/graph"),
+        // and every store below then sees the same absolute directory whatever it does with relative paths.
+        dataDir = dataDir.toAbsolutePath().normalize();
         Objects.requireNonNull(grpcToken, "grpcToken");
         port("jimbot.http.port", httpPort);
         port("jimbot.grpc.port", grpcPort);

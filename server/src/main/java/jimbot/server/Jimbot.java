@@ -17,7 +17,7 @@ public final class Jimbot implements Runnable {
 
     public static void main(String[] args) {
         configureLogging();
-        // serve returns only once a shutdown hook has stopped the engine
+        // serve returns once SIGTERM or SIGINT asked it to stop and it closed the engine
         System.exit(new CommandLine(new Jimbot()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 

@@ -1,7 +1,6 @@
 package jimbot.server;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import jimbot.journal.JournalUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,20 +32,19 @@ final class ServeCommand implements Callable<Integer> {
                     + (e.getMessage().contains("LOCK") ? " (is another engine running on this data directory?)" : ""));
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("jimbot-shutdown").unstarted(() -> {
-            engine.close();
-            stopped.countDown();
-        }));
+        StopSignals stop = StopSignals.install();
+        // Anything else that ends the JVM (System.exit elsewhere, SIGHUP) still closes the stores; close is idempotent.
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("jimbot-shutdown").unstarted(engine::close));
         System.out.println("JimBot Engine listening:");
         System.out.println("  HTTP  " + engine.httpUri() + "  (BalatroMCP: /game-data, /api/v1/events/batch; /health, /metrics)");
         System.out.println("  gRPC  " + engine.grpcTarget() + "  (EventBus, Commands, Strategy, Graph, ResourceCoordinator, Leases; health, reflection"
                 + (config.grpcToken().isPresent() ? "; bearer token required)" : ")"));
         System.out.println("  Bolt  " + engine.boltUri().map(u -> u + "  (embedded graph database; cypher-shell -a " + u + ")")
                 .orElse(config.graph().uri().map(u -> u + "  (external graph database)").orElse("")));
-        System.out.println("  data  " + config.dataDir().toAbsolutePath().normalize());
+        System.out.println("  data  " + config.dataDir());
         System.out.flush();
-        stopped.await();
+        stop.await();
+        engine.close();
         return 0;
     }
 }

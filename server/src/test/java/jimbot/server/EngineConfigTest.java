@@ -26,10 +26,24 @@ class EngineConfigTest {
         assertThat(c.httpPort()).isEqualTo(8080);
         assertThat(c.grpcPort()).isEqualTo(50051);
         assertThat(c.boltPort()).isEqualTo(7687);
-        assertThat(c.dataDir()).isEqualTo(Path.of("./data"));
+        // Neo4j refuses a path that is not normalized ("./data/graph"), so the default is resolved once, here.
+        Path expected = Path.of("").toAbsolutePath().resolve("data");
+        assertThat(c.dataDir()).isEqualTo(expected);
         assertThat(c.durability()).isEqualTo(JournalConfig.Durability.SYNC);
         assertThat(c.intake().ackTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(c.journal().directory()).isEqualTo(Path.of("./data/journal"));
+        assertThat(c.journal().directory()).isEqualTo(expected.resolve("journal"));
+        assertThat(c.graphDirectory()).isEqualTo(expected.resolve("graph"));
+    }
+
+    @Test
+    void everyStorePathIsAbsoluteAndNormalized() {
+        EngineConfig c = EngineConfig.from(with(Map.of("jimbot.data-dir", "./a/../b/./data")));
+        Path expected = Path.of("").toAbsolutePath().resolve("b").resolve("data");
+        assertThat(c.dataDir()).isEqualTo(expected).isAbsolute();
+        assertThat(c.journal().directory()).isEqualTo(expected.resolve("journal"));
+        assertThat(c.graphDirectory()).isEqualTo(expected.resolve("graph"));
+        assertThat(JournalConfig.at(Path.of("x/./y/../journal")).directory())
+                .isEqualTo(Path.of("").toAbsolutePath().resolve("x").resolve("journal"));
     }
 
     @Test

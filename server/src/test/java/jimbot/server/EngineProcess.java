@@ -20,12 +20,13 @@ final class EngineProcess implements AutoCloseable {
     private final int httpPort;
     private final StringBuilder output = new StringBuilder();
 
-    private EngineProcess(Path dataDir) throws IOException, InterruptedException {
+    private EngineProcess(Path workingDir, List<String> extraArgs) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), Jimbot.class.getName(),
-                "serve", "--http-port", "0", "--grpc-port", "0", "--bolt-port", "0", "--data-dir", dataDir.toString()));
-        process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                "serve", "--http-port", "0", "--grpc-port", "0", "--bolt-port", "0"));
+        cmd.addAll(extraArgs);
+        process = new ProcessBuilder(cmd).directory(workingDir.toFile()).redirectErrorStream(true).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -53,7 +54,12 @@ final class EngineProcess implements AutoCloseable {
     }
 
     static EngineProcess start(Path dataDir) throws IOException, InterruptedException {
-        return new EngineProcess(dataDir);
+        return new EngineProcess(dataDir, List.of("--data-dir", dataDir.toString()));
+    }
+
+    /** Started in {@code workingDir} with the default data directory ({@code ./data}), as a newcomer starts it. */
+    static EngineProcess startWithDefaultDataDir(Path workingDir) throws IOException, InterruptedException {
+        return new EngineProcess(workingDir, List.of());
     }
 
     int httpPort() {
@@ -74,8 +80,13 @@ final class EngineProcess implements AutoCloseable {
 
     /** SIGTERM, as an operator's Ctrl-C or a container stop would send; returns the exit code. */
     int stop() throws InterruptedException {
+        return stop(java.time.Duration.ofSeconds(60));
+    }
+
+    /** SIGTERM; the exit code, or -1 (after a SIGKILL) when the engine did not exit within {@code within}. */
+    int stop(java.time.Duration within) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             return -1;
         }

@@ -29,8 +29,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final DatabaseManagementService dbms;
     private final URI boltUri;
 
-    private EmbeddedNeo4j(Path directory, String host, int port, long pageCacheBytes) {
+    private EmbeddedNeo4j(Path given, String host, int port, long pageCacheBytes) {
         long t0 = System.nanoTime();
+        // Neo4j validates its home as an absolute, normalized path and fails to start on "./data/graph".
+        Path directory = given.toAbsolutePath().normalize();
         this.dbms = new DatabaseManagementServiceBuilder(directory)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
