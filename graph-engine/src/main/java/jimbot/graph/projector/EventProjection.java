@@ -47,6 +47,13 @@ public final class EventProjection {
     private final Map<String, RunState> runs = new HashMap<>();
     /** Each client's latest run: a new run, or a menu after a win, ends the one before. */
     private final Map<String, String> clientRuns = new HashMap<>();
+    /**
+     * While a batch is open ({@link #begin()}): the state each touched run had before it (null: the run was not
+     * followed), and each touched client's run before it, so {@link #rollback()} can undo a batch whose write failed.
+     * Copy on first touch: a batch costs a copy of the runs it touches, not of every open run.
+     */
+    private Map<String, RunState> runsBefore;
+    private Map<String, String> clientsBefore;
 
     public EventProjection(JokerNames names, HandNamer handNamer) {
         this.names = names;
@@ -64,6 +71,63 @@ public final class EventProjection {
         return s != null && s.ended >= 0;
     }
 
+    /**
+     * Opens a batch: from now until {@link #commit()} or {@link #rollback()} every change to the working state can
+     * be undone. The projector opens one per write, so a write that fails and is retried derives, and writes,
+     * everything the first try would have.
+     */
+    public void begin() {
+        if (runsBefore != null) {
+            throw new IllegalStateException("a batch is already open");
+        }
+        runsBefore = new HashMap<>();
+        clientsBefore = new HashMap<>();
+    }
+
+    /** Keeps what the open batch changed (its write committed). */
+    public void commit() {
+        runsBefore = null;
+        clientsBefore = null;
+    }
+
+    /** Puts the working state back as it was at {@link #begin()} (its write failed; it will be derived again). */
+    public void rollback() {
+        if (runsBefore == null) {
+            return;
+        }
+        runsBefore.forEach((id, before) -> {
+            if (before == null) {
+                runs.remove(id);
+            } else {
+                runs.put(id, before);
+            }
+        });
+        clientsBefore.forEach((client, before) -> {
+            if (before == null) {
+                clientRuns.remove(client);
+            } else {
+                clientRuns.put(client, before);
+            }
+        });
+        commit();
+    }
+
+    /** The run's state, remembered as it was before the open batch first touched it. */
+    private RunState touch(String id) {
+        RunState s = runs.get(id);
+        if (runsBefore != null && !runsBefore.containsKey(id)) {
+            runsBefore.put(id, s == null ? null : s.copy());
+        }
+        return s;
+    }
+
+    private String clientRun(String client, String run) {
+        if (clientsBefore != null && !clientsBefore.containsKey(client)) {
+            clientsBefore.put(client, clientRuns.get(client));
+        }
+        return clientRuns.put(client, run);
+    }
+
     /** Forgets a run's working state once it has ended and been written (its graph stays). */
     public void forget(String runId) {
         runs.remove(runId);
@@ -77,20 +141,20 @@ public final class EventProjection {
         if (run.isEmpty()) {
             // out of a game: a client back at the menu after a win has finished that run
             String last = clientRuns.get(e.getClient());
-            RunState previous = last == null ? null : runs.get(last);
+            RunState previous = last == null ? null : touch(last);
             if (previous != null && previous.won && previous.ended < 0 && e.hasGameState() && !e.getGameState().getInGame()) {
                 end(previous, e, out);
             }
             return out;
         }
         if (e.getDialect() != Dialect.DIALECT_ENGINE && !e.getClient().isEmpty()) {
-            String last = clientRuns.put(e.getClient(), run);
-            RunState previous = last == null || last.equals(run) ? null : runs.get(last);
+            String last = clientRun(e.getClient(), run);
+            RunState previous = last == null || last.equals(run) ? null : touch(last);
             if (previous != null && previous.ended < 0) {
                 end(previous, e, out); // the client started another run: this one is over
             }
         }
-        RunState s = runs.get(run);
+        RunState s = touch(run);
         if (s == null) {
             s = new RunState(run);
             runs.put(run, s);
@@ -305,6 +369,7 @@ public final class EventProjection {
         }
         if (round > s.round && round >= 1) {
             s.round = round;
+            s.roundAnte = Math.max(1, s.ante);
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("number", (long) round);
             props.put("ante", (long) Math.max(1, s.ante));
@@ -409,7 +474,8 @@ public final class EventProjection {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("ended", s.ended);
         props.put("won", s.won);
-        props.put("final_ante", (long) Math.max(1, s.ante));
+        // the ante of the last blind played: after ante 8's boss the game shows ante 9, which no blind was played in
+        props.put("final_ante", (long) Math.max(1, s.round >= 1 ? s.roundAnte : s.ante));
         props.put("final_score", s.finalScore);
         props.put("final_round", (long) Math.max(0, s.round));
         out.add(GraphChange.RunUpsert.of(s.id, props));
@@ -563,6 +629,10 @@ public final class EventProjection {
             this.slot = slot;
             this.edition = edition;
         }
+
+        HeldJoker copy() {
+            return new HeldJoker(key, name, instance, from, slot, edition);
+        }
     }
 
     /** A hand whose cards are known once the next state shows what left the hand. */
@@ -574,6 +644,8 @@ public final class EventProjection {
         final String id;
         int ante;
         int round;
+        /** The ante the latest round was played in. */
+        int roundAnte;
         int standaloneRound;
         boolean inRound;
         double money;
@@ -596,6 +668,36 @@ public final class EventProjection {
 
         RunState(String id) {
             this.id = id;
+        }
+
+        /** A deep copy: nothing the copy holds changes when this one does. */
+        RunState copy() {
+            RunState c = new RunState(id);
+            c.ante = ante;
+            c.round = round;
+            c.roundAnte = roundAnte;
+            c.standaloneRound = standaloneRound;
+            c.inRound = inRound;
+            c.money = money;
+            c.finalScore = finalScore;
+            c.won = won;
+            c.deck = deck;
+            c.stake = stake;
+            c.ended = ended;
+            c.blindRound = blindRound;
+            c.blindBoss = blindBoss;
+            c.lastChips = lastChips;
+            c.lastMult = lastMult;
+            c.discardedSinceHand = discardedSinceHand;
+            c.handCards = handCards; // immutable lists
+            c.lastJokerCards = lastJokerCards;
+            c.pendingHand = pendingHand; // a record of immutable lists
+            for (HeldJoker j : jokers) {
+                c.jokers.add(j.copy());
+            }
+            c.instances.putAll(instances);
+            c.awaitingHand.addAll(awaitingHand);
+            return c;
         }
     }
 }

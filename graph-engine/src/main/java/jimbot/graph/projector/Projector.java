@@ -56,14 +56,24 @@ public final class Projector {
             return;
         }
         List<GraphChange> derived = new ArrayList<>();
-        for (Event e : batch) {
-            derived.addAll(projection.apply(e));
+        // The working state advances only with a committed write: a failed batch is derived again, in full, on retry.
+        projection.begin();
+        try {
+            for (Event e : batch) {
+                derived.addAll(projection.apply(e));
+            }
+            if (!derived.isEmpty()) {
+                List<GraphStore.Statement> statements = GraphWriter.statements(derived);
+                long t0 = System.nanoTime();
+                store.write(statements);
+                writeTimer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            }
+        } catch (RuntimeException e) {
+            projection.rollback();
+            throw e;
         }
+        projection.commit();
         if (!derived.isEmpty()) {
-            List<GraphStore.Statement> statements = GraphWriter.statements(derived);
-            long t0 = System.nanoTime();
-            store.write(statements);
-            writeTimer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
             changes.increment(derived.size());
             feed.publish(deltas(derived));
         }

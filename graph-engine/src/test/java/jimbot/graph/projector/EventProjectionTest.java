@@ -56,4 +56,21 @@ class EventProjectionTest {
         RunEvents.shortRun("run-6", 0).events().forEach(e -> changes.addAll(projection.apply(e)));
         assertThat(runProps(changes)).doesNotContainKeys("deck", "stake").containsEntry("won", false);
     }
+
+    @Test
+    void aWonRunEndsAtTheAnteOfItsLastBlindNotTheAnteShownAfterTheWin() {
+        EventProjection projection = new EventProjection(SharedGraph::find, (played, jokers) -> Optional.empty());
+        List<GraphChange> changes = new ArrayList<>();
+        RunEvents.wonRun("run-9", 0).events().forEach(e -> changes.addAll(projection.apply(e)));
+        assertThat(runProps(changes)).containsEntry("won", true).containsEntry("final_ante", 8L)
+                .containsEntry("final_round", 24L).containsKey("ended");
+    }
+
+    @Test
+    void aLostRunEndsAtTheAnteItDiedIn() {
+        EventProjection projection = new EventProjection(SharedGraph::find, (played, jokers) -> Optional.empty());
+        List<GraphChange> changes = new ArrayList<>();
+        RunEvents.shortRun("run-6", 0).events().forEach(e -> changes.addAll(projection.apply(e)));
+        assertThat(runProps(changes)).containsEntry("won", false).containsEntry("final_ante", 2L);
+    }
 }

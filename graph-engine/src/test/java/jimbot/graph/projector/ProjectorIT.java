@@ -98,6 +98,25 @@ class ProjectorIT {
     }
 
     @Test
+    void aRetriedWriteWritesEverythingTheFailedOneWouldHave() {
+        List<Event> events = RunEvents.shortRun("run-0", 0).events();
+        GraphStore reference = SharedGraph.fresh();
+        projector(reference, new ChangeFeed()).project(events);
+        List<String> whole = dump(reference);
+
+        GraphStore store = SharedGraph.fresh();
+        FailingWrites flaky = new FailingWrites(store);
+        Projector p = projector(flaky, new ChangeFeed());
+        p.project(events.subList(0, 4));
+        flaky.failNext(2); // the database goes away for two tries of the next batch (the journal tail retries it)
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> p.project(events.subList(4, events.size()))).isInstanceOf(RuntimeException.class);
+        }
+        p.project(events.subList(4, events.size()));
+        assertThat(dump(store)).isEqualTo(whole);
+    }
+
+    @Test
     void restoresOpenRunsFromTheirHistory() {
         List<Event> events = RunEvents.shortRun("run-7", 0).events();
         GraphStore store = SharedGraph.fresh();
@@ -219,5 +238,52 @@ class ProjectorIT {
         assertThatThrownBy(() -> registry.call("graph.stats", Mode.STREAM, Map.of("bogus", 1L), ctx))
                 .hasMessageContaining("bogus");
         assertThatThrownBy(() -> registry.call("graph.stats", Mode.WRITE, Map.of(), ctx)).hasMessageContaining("write");
+    }
+
+    /** The real store, with the next n writes failing as a database that went away does. */
+    private static final class FailingWrites implements GraphStore {
+        private final GraphStore real;
+        private int failing;
+
+        FailingWrites(GraphStore real) {
+            this.real = real;
+        }
+
+        void failNext(int n) {
+            failing = n;
+        }
+
+        @Override
+        public jimbot.graph.store.Dialect dialect() {
+            return real.dialect();
+        }
+
+        @Override
+        public String agent() {
+            return real.agent();
+        }
+
+        @Override
+        public void schema(String statement) {
+            real.schema(statement);
+        }
+
+        @Override
+        public void write(List<Statement> statements) {
+            if (failing > 0) {
+                failing--;
+                throw new IllegalStateException("graph database unavailable (injected)");
+            }
+            real.write(statements);
+        }
+
+        @Override
+        public Rows read(String query, Map<String, Object> params, Duration timeout, int maxRows) {
+            return real.read(query, params, timeout, maxRows);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -80,6 +80,35 @@ public final class RunEvents {
                 .setOldValue(from).setNewValue(to).setDifference(to - from)));
     }
 
+    /** A state out of a game (the menu): the intake gives it no game id. */
+    public RunEvents outOfGame(String phase) {
+        return add(base("GAME_STATE", "game.state.update").setGameId("")
+                .setGameState(GameState.newBuilder().setInGame(false).setPhase(phase)));
+    }
+
+    /**
+     * A won run: one round per ante (the boss blind), Joker bought at ante 1, ante 8's boss beaten, then the state the
+     * game shows after the win (ante 9, the shop) and the menu, which ends the run.
+     */
+    public static RunEvents wonRun(String run, long firstOffset) {
+        List<Card> hand = List.of(card("King", "Spades"), card("King", "Hearts"), card("7", "Clubs"), card("2", "Diamonds"));
+        List<Card> after = List.of(card("7", "Clubs"), card("2", "Diamonds"), card("9", "Hearts"), card("3", "Spades"));
+        RunEvents r = new RunEvents(run, firstOffset).state(1, 0, "BLIND_SELECT", 4, List.of(), List.of(), "Small Blind", false);
+        List<JokerCard> held = List.of();
+        for (int ante = 1; ante <= 8; ante++) {
+            int round = 3 * ante;
+            r.state(ante, round, "SELECTING_HAND", 10, held, hand, "The Wall", true)
+                    .scored(1000.0 * ante, 1000.0 * ante, 1)
+                    .state(ante, round, "SELECTING_HAND", 10, held, after, "The Wall", true)
+                    .roundComplete(ante, round, 1000.0 * ante, 14);
+            if (ante == 1) {
+                held = List.of(joker("Joker", 0));
+                r.state(ante, round, "SHOP", 12, held, List.of(), "", false);
+            }
+        }
+        return r.state(9, 24, "SHOP", 14, held, List.of(), "", false).outOfGame("MENU");
+    }
+
     /**
      * A short run: ante 1 with two rounds (a Pair of Kings scored), Joker then Cavendish bought, Joker sold, game
      * over at ante 2.
