@@ -55,6 +55,11 @@ public interface Journal extends AutoCloseable {
     /** Counts and sizes for metrics and health. */
     JournalStats stats();
 
+    /** Why appends are refused right now (a disk that is full or failing), or empty while the journal writes. */
+    default java.util.Optional<String> writeError() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 

@@ -208,6 +208,55 @@ public abstract class JournalContract {
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(JournalUnavailableException.class);
     }
 
+    @Test
+    void readsAndAppendsRacingCloseEitherWorkOrSayUnavailable() throws Exception {
+        Journal j = open(dir, Sequencer.NONE);
+        for (int i = 0; i < 200; i++) {
+            append(j, entry("e" + i, "g" + (i % 4), "k" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Future<Integer>> workers = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            int kind = t;
+            workers.add(pool.submit(() -> {
+                int unavailable = 0;
+                for (int i = 0; !stop.get(); i++) {
+                    try {
+                        switch (kind % 3) {
+                            case 0 -> j.read(i % 150, 50);
+                            case 1 -> {
+                                j.readGame("g" + (i % 4), 0, 40);
+                                j.readGameBackwards("g" + (i % 4), Long.MAX_VALUE, 10);
+                                j.stats();
+                                j.checkpoint("c");
+                            }
+                            default -> j.append(List.of(entry("n" + kind + "-" + i, "g1", "n" + kind + "-" + i)))
+                                    .get(10, TimeUnit.SECONDS);
+                        }
+                    } catch (JournalUnavailableException e) {
+                        unavailable++;
+                    } catch (ExecutionException e) {
+                        assertThat(e).hasCauseInstanceOf(JournalUnavailableException.class);
+                        unavailable++;
+                    }
+                }
+                return unavailable;
+            }));
+        }
+        Thread.sleep(200);
+        j.close(); // a native store freed under a reader would crash the JVM, not fail a test
+        Thread.sleep(100);
+        stop.set(true);
+        for (Future<Integer> w : workers) {
+            assertThat(w.get(30, TimeUnit.SECONDS)).isPositive();
+        }
+        pool.shutdown();
+        assertThatThrownBy(() -> j.read(0, 1)).isInstanceOf(JournalUnavailableException.class);
+        Journal reopened = journal(Sequencer.NONE);
+        assertThat(reopened.read(0, 300)).extracting(Event::getEventId).startsWith("e0").doesNotHaveDuplicates();
+    }
+
     /** Marks each event with its rank and persists the count, to check atomic state. */
     static final class CountingSequencer implements Sequencer {
         int committed;
