@@ -324,6 +324,7 @@ public final class RocksDbJournal implements Journal {
                 store = null;
             }
             store = RocksStore.open(config.directory().toString());
+            LOG.log(System.Logger.Level.INFO, "journal reopened to clear a write error");
         } catch (RocksDBException e) {
             writeError = "cannot reopen the journal: " + e.getMessage();
             LOG.log(System.Logger.Level.WARNING, "journal reopen failed, retrying: {0}", e.getMessage());
