@@ -49,6 +49,15 @@ public interface Journal extends AutoCloseable {
     /** Stores a consumer's next offset. Not synced: after a crash a consumer may see a few events again. */
     void saveCheckpoint(String consumer, long nextOffset);
 
+    /**
+     * Records that {@code consumer} gave up on the event at {@code offset} (it could not apply it after retries) and
+     * moved on; kept with the checkpoints, durable like them.
+     */
+    void quarantine(Quarantined record);
+
+    /** Every quarantined event, by consumer then offset; at most {@code limit}. */
+    List<Quarantined> quarantined(int limit);
+
     /** Sequencer state stored under keys starting with {@code prefix}, by key. */
     Map<String, ByteString> state(String prefix);
 
@@ -111,6 +120,14 @@ public interface Journal extends AutoCloseable {
 
         /** A resend of the event stored at {@code offset}; nothing was written. */
         record Duplicate(long offset) implements Appended {
+        }
+    }
+
+    /** An event a consumer could not apply and skipped: which, when, and the error it raised. */
+    record Quarantined(String consumer, long offset, long atMs, String error) {
+        public Quarantined {
+            Objects.requireNonNull(consumer, "consumer");
+            Objects.requireNonNull(error, "error");
         }
     }
 

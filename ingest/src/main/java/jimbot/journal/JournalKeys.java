@@ -37,6 +37,24 @@ final class JournalKeys {
         return ByteBuffer.wrap(key, length, Long.BYTES).getLong();
     }
 
+    /** Quarantine records sit beside the checkpoints, after a byte no consumer name starts with. */
+    static final byte[] QUARANTINE = {1};
+
+    /** 1, the consumer's name, 0, the big-endian offset: a consumer's records sort by offset. */
+    static byte[] quarantineKey(String consumer, long offset) {
+        byte[] name = bytes(consumer);
+        return ByteBuffer.allocate(1 + name.length + 1 + Long.BYTES).put(QUARANTINE).put(name).put((byte) 0)
+                .putLong(offset).array();
+    }
+
+    static String quarantineConsumer(byte[] key) {
+        return new String(key, 1, key.length - 2 - Long.BYTES, StandardCharsets.UTF_8);
+    }
+
+    static long quarantineOffset(byte[] key) {
+        return ByteBuffer.wrap(key, key.length - Long.BYTES, Long.BYTES).getLong();
+    }
+
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

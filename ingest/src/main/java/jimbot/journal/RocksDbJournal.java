@@ -555,6 +555,36 @@ public final class RocksDbJournal implements Journal {
     }
 
     @Override
+    public void quarantine(Quarantined record) {
+        byte[] error = JournalKeys.bytes(record.error());
+        byte[] value = java.nio.ByteBuffer.allocate(Long.BYTES + error.length).putLong(record.atMs()).put(error).array();
+        use("quarantine write", s -> {
+            s.db.put(s.checkpoints, plainWrite, JournalKeys.quarantineKey(record.consumer(), record.offset()), value);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Quarantined> quarantined(int limit) {
+        return use("quarantine read", s -> {
+            List<Quarantined> out = new ArrayList<>();
+            try (ReadOptions ro = new ReadOptions(); RocksIterator it = s.db.newIterator(s.checkpoints, ro)) {
+                for (it.seek(JournalKeys.QUARANTINE); it.isValid() && out.size() < limit; it.next()) {
+                    byte[] key = it.key();
+                    if (key.length == 0 || key[0] != JournalKeys.QUARANTINE[0]) {
+                        break;
+                    }
+                    java.nio.ByteBuffer v = java.nio.ByteBuffer.wrap(it.value());
+                    long at = v.getLong();
+                    out.add(new Quarantined(JournalKeys.quarantineConsumer(key), JournalKeys.quarantineOffset(key), at,
+                            new String(it.value(), Long.BYTES, it.value().length - Long.BYTES, StandardCharsets.UTF_8)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public Map<String, ByteString> state(String prefix) {
         return use("state read", s -> {
             Map<String, ByteString> out = new LinkedHashMap<>();

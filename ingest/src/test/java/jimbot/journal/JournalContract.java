@@ -184,6 +184,23 @@ public abstract class JournalContract {
     }
 
     @Test
+    void keepsQuarantineRecordsByConsumerAndOffsetAcrossReopen() {
+        Journal j = open(dir, Sequencer.NONE);
+        j.saveCheckpoint("graph", 7);
+        j.quarantine(new Journal.Quarantined("graph", 12, 1000, "IllegalArgumentException: bad"));
+        j.quarantine(new Journal.Quarantined("analytics", 3, 2000, "é: unicode kept"));
+        j.quarantine(new Journal.Quarantined("graph", 4, 3000, "second"));
+        j.close();
+        Journal reopened = journal(Sequencer.NONE);
+        assertThat(reopened.quarantined(10)).containsExactly(
+                new Journal.Quarantined("analytics", 3, 2000, "é: unicode kept"),
+                new Journal.Quarantined("graph", 4, 3000, "second"),
+                new Journal.Quarantined("graph", 12, 1000, "IllegalArgumentException: bad"));
+        assertThat(reopened.quarantined(1)).hasSize(1);
+        assertThat(reopened.checkpoint("graph")).hasValue(7);
+    }
+
+    @Test
     void wakesAWaitingReaderWhenTheEndMoves() throws Exception {
         Journal j = journal(Sequencer.NONE);
         CompletableFuture<Long> waiter = CompletableFuture.supplyAsync(() -> {

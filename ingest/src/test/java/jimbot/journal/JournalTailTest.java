@@ -109,4 +109,65 @@ class JournalTailTest {
         }
         assertThat(seen).containsExactly("new");
     }
+
+    @Test
+    void quarantinesAnEventThatKeepsFailingAndMovesOn() throws Exception {
+        for (String id : List.of("a", "b", "poison", "c", "d")) {
+            append(id, "game.x");
+        }
+        List<String> seen = new CopyOnWriteArrayList<>();
+        AtomicInteger poisonTries = new AtomicInteger();
+        JournalTail.Handler handler = events -> {
+            for (Event e : events) {
+                if (e.getEventId().equals("poison")) {
+                    poisonTries.incrementAndGet();
+                    throw new IllegalArgumentException("cannot apply " + e.getEventId());
+                }
+            }
+            events.forEach(e -> seen.add(e.getEventId())); // a batch applies whole or not at all
+        };
+        try (JournalTail tail = JournalTail.start(journal, new JournalTail.Spec("graph", TopicPattern.ALL,
+                new JournalTail.Start.At(0), 10, 3), handler)) {
+            waitFor(() -> tail.position() == 5);
+            assertThat(tail.status().quarantined()).isEqualTo(1);
+            assertThat(tail.status().failing()).isEmpty();
+            append("e", "game.x");
+            waitFor(() -> seen.contains("e"));
+        }
+        assertThat(seen).containsExactly("a", "b", "c", "d", "e");
+        assertThat(poisonTries.get()).as("3 tries in its batch, then 3 on its own").isEqualTo(6);
+        assertThat(journal.quarantined(10)).singleElement().satisfies(q -> {
+            assertThat(q.consumer()).isEqualTo("graph");
+            assertThat(q.offset()).isEqualTo(2);
+            assertThat(q.error()).contains("IllegalArgumentException").contains("cannot apply poison");
+        });
+        assertThat(journal.checkpoint("graph")).hasValue(6);
+        try (JournalTail again = JournalTail.start(journal, new JournalTail.Spec("graph", TopicPattern.ALL,
+                new JournalTail.Start.At(0), 10, 3), handler)) {
+            assertThat(again.status().quarantined()).as("kept across restarts").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void neverQuarantinesWhileWhatItNeedsIsUnavailable() throws Exception {
+        append("a", "game.x");
+        append("b", "game.x");
+        AtomicInteger failures = new AtomicInteger();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (JournalTail tail = JournalTail.start(journal, new JournalTail.Spec("graph", TopicPattern.ALL,
+                new JournalTail.Start.At(0), 10, 2), events -> {
+                    if (failures.incrementAndGet() <= 6) {
+                        throw new jimbot.errors.UnavailableException("graph database unavailable");
+                    }
+                    events.forEach(e -> seen.add(e.getEventId()));
+                })) {
+            waitFor(() -> failures.get() >= 3);
+            assertThat(tail.status().failing()).hasValueSatisfying(f -> assertThat(f).contains("graph database unavailable"));
+            waitFor(() -> seen.size() == 2);
+            assertThat(tail.status().failing()).isEmpty();
+            assertThat(tail.status().quarantined()).isZero();
+        }
+        assertThat(seen).containsExactly("a", "b");
+        assertThat(journal.quarantined(10)).isEmpty();
+    }
 }

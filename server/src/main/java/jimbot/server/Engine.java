@@ -52,6 +52,8 @@ public final class Engine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
     /** The graph projector's consumer name in the journal (its checkpoint). */
     public static final String PROJECTOR = "graph-projector";
+    /** The live projection's name on the change feed. */
+    public static final String LIVE_PROJECTION = "live-projection";
     private static final int PROJECTOR_BATCH = 2000;
     /** The engine's version, as health checks report it. */
     public static final String VERSION = "0.1.0";
@@ -83,7 +85,7 @@ public final class Engine implements AutoCloseable {
                 GraphSetup.prepare(store, GameCards.catalogRows());
                 ChangeFeed feed = new ChangeFeed();
                 LiveProjection projection = LiveProjection.load(store);
-                feed.listen(projection::apply);
+                feed.listen(LIVE_PROJECTION, projection::apply);
                 ProcedureRegistry procedures = ProcedureRegistry.load(Engine.class.getClassLoader(), feed);
                 Projector projector = new Projector(store, GameCards.jokerNames(), GameCards.handNamer(), feed, meters);
                 return new Graph(embedded, store, feed, projection, procedures, projector);

@@ -36,7 +36,7 @@ public final class ProcedureRegistry {
         List<ProcedureModule> found = new ArrayList<>();
         ServiceLoader.load(ProcedureModule.class, loader).forEach(found::add);
         ProcedureRegistry r = of(found);
-        r.modules.values().forEach(m -> feed.listen(m::onDeltas));
+        r.modules.values().forEach(m -> feed.listen(m.descriptor().name(), m::onDeltas));
         LOG.log(System.Logger.Level.INFO, "procedures loaded names={0}", r.modules.keySet());
         return r;
     }

@@ -73,10 +73,8 @@ public final class Projector {
             throw e;
         }
         projection.commit();
-        if (!derived.isEmpty()) {
-            changes.increment(derived.size());
-            feed.publish(deltas(derived));
-        }
+        changes.increment(derived.size());
+        feed.publish(deltas(derived), batch.get(batch.size() - 1).getOffset());
         for (String run : projection.runIds()) {
             if (projection.ended(run)) {
                 projection.forget(run); // its graph is written; late events only update the run node

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
+import jimbot.errors.UnavailableException;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -22,7 +23,11 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.summary.QueryType;
 import org.neo4j.driver.summary.ResultSummary;
 
@@ -103,6 +108,14 @@ public final class BoltGraphStore implements GraphStore {
                     tx.run(s.cypher(), s.params()).consume();
                 }
             }, TransactionConfig.builder().withTimeout(writeTimeout).build());
+        } catch (ServiceUnavailableException | SessionExpiredException | TransientException e) {
+            // still failing after the driver's own retries: the database is down or overloaded, not the statements
+            throw new UnavailableException("graph database unavailable: " + e.getMessage(), e);
+        } catch (ClientException e) {
+            if (String.valueOf(e.code()).startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
+                throw new UnavailableException("graph write timed out after " + writeTimeout + ": " + e.getMessage(), e);
+            }
+            throw e;
         }
     }
 

@@ -22,7 +22,10 @@ public interface GraphStore extends AutoCloseable {
      */
     void schema(String statement);
 
-    /** Runs write statements in one transaction, in order, retrying the whole transaction on transient errors. */
+    /**
+     * Runs write statements in one transaction, in order, retrying the whole transaction on transient errors; throws
+     * {@link jimbot.errors.UnavailableException} when the database stays unreachable, overloaded or too slow.
+     */
     void write(List<Statement> statements);
 
     /**

@@ -140,7 +140,7 @@ class ProjectorIT {
         GraphStore store = SharedGraph.fresh();
         ChangeFeed feed = new ChangeFeed();
         LiveProjection live = new LiveProjection();
-        feed.listen(live::apply);
+        feed.listen("live", live::apply);
         projector(store, feed).project(RunEvents.shortRun("run-0", 0).events());
         projector(store, feed).project(RunEvents.shortRun("run-100", 100).events());
         LiveProjection loaded = LiveProjection.load(store);
