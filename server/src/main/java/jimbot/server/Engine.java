@@ -238,6 +238,11 @@ public final class Engine implements AutoCloseable {
         return intake;
     }
 
+    /** The graph projector's position, current failure and quarantine count. */
+    public JournalTail.Status projectorStatus() {
+        return projectorTail.status();
+    }
+
     /** Journal events the graph projector has not written yet. */
     public long lagEvents() {
         return Math.max(0, journal.end() - projectorTail.position());
