@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jimbot.api.bus.CommandsRpc;
+import jimbot.api.freshness.FreshnessSource;
 import jimbot.api.bus.EventBusRpc;
 import jimbot.api.bus.RecentEvents;
 import jimbot.api.graph.GraphRpc;
@@ -137,7 +138,8 @@ public final class Engine implements AutoCloseable {
             routing.register("/api/v1", new StrategyService(journal, config.intake().maxBodyBytes()));
             GraphService.Limits limits = new GraphService.Limits(config.graph().queryTimeout(),
                     config.graph().queryMaxRows(), config.intake().maxBodyBytes());
-            routing.register("/api/v1", new GraphService(g.store(), g.procedures(), g.projection(), limits));
+            FreshnessSource fresh = FreshnessSource.of(journal, g.feed(), Clock.systemUTC());
+            routing.register("/api/v1", new GraphService(g.store(), g.procedures(), g.projection(), limits, fresh));
             this.http = WebServer.builder()
                     .host(config.bind())
                     .port(config.httpPort())
@@ -155,8 +157,8 @@ public final class Engine implements AutoCloseable {
                 this.grpc = GrpcServer.start(new GrpcServer.Settings(config.bind(), config.grpcPort(), config.grpcToken(),
                         config.httpShutdownGrace()), List.of(new EventBusRpc(intake, recent), new CommandsRpc(intake, recent),
                         new StrategyRpc(journal, Optional.of((name, params, budget) -> GraphService.stream(opened.store(),
-                                opened.procedures(), opened.projection(), budget, name, params))),
-                        new GraphRpc(g.store(), g.procedures(), g.projection(), limits),
+                                opened.procedures(), opened.projection(), budget, name, params)), fresh),
+                        new GraphRpc(g.store(), g.procedures(), g.projection(), limits, fresh),
                         new CoordinatorRpc(coordinator, VERSION), new LeasesRpc(coordinator)));
             } catch (RuntimeException e) {
                 coordinator.close();

@@ -11,6 +11,8 @@ import jimbot.api.grpc.Calls;
 import jimbot.grpc.Pacer;
 import jimbot.api.grpc.ProtoJson;
 import jimbot.api.grpc.RpcErrors;
+import jimbot.api.freshness.FreshnessFields;
+import jimbot.api.freshness.FreshnessSource;
 import jimbot.errors.InvalidArgumentException;
 import jimbot.errors.NotFoundException;
 import jimbot.graph.procedures.Descriptor;
@@ -39,12 +41,15 @@ public final class GraphRpc extends GraphGrpc.GraphImplBase {
     private final ProcedureRegistry registry;
     private final ProjectionView projection;
     private final GraphService.Limits limits;
+    private final FreshnessSource fresh;
 
-    public GraphRpc(GraphStore store, ProcedureRegistry registry, ProjectionView projection, GraphService.Limits limits) {
+    public GraphRpc(GraphStore store, ProcedureRegistry registry, ProjectionView projection, GraphService.Limits limits,
+                    FreshnessSource fresh) {
         this.store = store;
         this.registry = registry;
         this.projection = projection;
         this.limits = limits;
+        this.fresh = fresh;
     }
 
     @Override
@@ -78,6 +83,7 @@ public final class GraphRpc extends GraphGrpc.GraphImplBase {
     public void callProcedure(CallProcedureRequest request, StreamObserver<CallProcedureReply> out) {
         RpcErrors.unary(out, () -> {
             Mode mode = request.getMode().isBlank() ? Mode.STREAM : GraphService.mode(request.getMode());
+            jimbot.v1.Freshness f = FreshnessFields.proto(fresh.module(request.getName()));
             List<Map<String, Object>> rows;
             try {
                 rows = registry.call(request.getName(), mode, ProtoJson.values(request.getParams()),
@@ -88,7 +94,7 @@ public final class GraphRpc extends GraphGrpc.GraphImplBase {
                 throw new InvalidArgumentException(e.parameter().equals("mode") ? "mode" : "params." + e.parameter(),
                         e.expected(), e.getMessage());
             }
-            CallProcedureReply.Builder b = CallProcedureReply.newBuilder();
+            CallProcedureReply.Builder b = CallProcedureReply.newBuilder().setFreshness(f);
             rows.forEach(r -> b.addRows(ProtoJson.struct(r)));
             return b.build();
         });
@@ -102,6 +108,7 @@ public final class GraphRpc extends GraphGrpc.GraphImplBase {
     public void query(QueryRequest request, StreamObserver<QueryResult> observer) {
         ServerCallStreamObserver<QueryResult> out = (ServerCallStreamObserver<QueryResult>) observer;
         GraphStore.Rows rows;
+        jimbot.v1.Freshness f = FreshnessFields.proto(fresh.graph());
         try {
             if (request.getQuery().isBlank()) {
                 throw new InvalidArgumentException("query", "a Cypher query", "query: expected a non-empty string");
@@ -131,7 +138,7 @@ public final class GraphRpc extends GraphGrpc.GraphImplBase {
                     return;
                 }
                 out.onNext(QueryResult.newBuilder().setSummary(QuerySummary.newBuilder().setRows(rows.rows().size())
-                        .setTruncated(rows.truncated())).build());
+                        .setTruncated(rows.truncated()).setFreshness(f)).build());
                 out.onCompleted();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

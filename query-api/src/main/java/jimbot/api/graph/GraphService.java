@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import jimbot.api.freshness.FreshnessFields;
+import jimbot.api.freshness.FreshnessSource;
 import jimbot.errors.InvalidArgumentException;
 import jimbot.errors.NotFoundException;
 import jimbot.graph.procedures.Cancellation;
@@ -31,6 +33,7 @@ import jimbot.graph.store.GraphResultSink;
 import jimbot.graph.store.GraphStore;
 import jimbot.graph.store.NamedQuery;
 import jimbot.ingest.http.HttpJson;
+import jimbot.journal.Freshness;
 
 /**
  * {@code POST /api/v1/cypher} (read-only, with a timeout and a row cap), {@code GET /api/v1/queries} and
@@ -48,13 +51,16 @@ public final class GraphService implements HttpService {
     private final ProcedureRegistry registry;
     private final ProjectionView projection;
     private final Limits limits;
+    private final FreshnessSource fresh;
     private final List<NamedQuery> queries = CypherFiles.queries();
 
-    public GraphService(GraphStore store, ProcedureRegistry registry, ProjectionView projection, Limits limits) {
+    public GraphService(GraphStore store, ProcedureRegistry registry, ProjectionView projection, Limits limits,
+                        FreshnessSource fresh) {
         this.store = store;
         this.registry = registry;
         this.projection = projection;
         this.limits = limits;
+        this.fresh = fresh;
     }
 
     @Override
@@ -80,7 +86,8 @@ public final class GraphService implements HttpService {
         }
         Map<String, Object> params = params(body.path("params"), "params");
         int maxRows = (int) Math.min(limits.maxRows(), body.path("max_rows").asLong(limits.maxRows()));
-        HttpJson.send(res, Status.OK_200, rows(read(query.textValue(), params, maxRows)));
+        Freshness f = fresh.graph();
+        HttpJson.send(res, Status.OK_200, FreshnessFields.add(rows(read(query.textValue(), params, maxRows)), res, f));
     }
 
     private GraphStore.Rows read(String cypher, Map<String, Object> params, int maxRows) {
@@ -142,9 +149,10 @@ public final class GraphService implements HttpService {
             throw new InvalidArgumentException("params." + unknown, "one of " + q.params().stream().map(NamedQuery.Param::name).toList(),
                     q.name() + " has no parameter '" + unknown + "'");
         }
+        Freshness f = fresh.graph();
         ObjectNode out = rows(read(q.cypher(), params, limits.maxRows()));
         out.put("query", q.name());
-        HttpJson.send(res, Status.OK_200, out);
+        HttpJson.send(res, Status.OK_200, FreshnessFields.add(out, res, f));
     }
 
     private static Object typed(String query, NamedQuery.Param p, Object v) {
@@ -174,6 +182,7 @@ public final class GraphService implements HttpService {
         Mode mode = mode(req.query().first("mode").orElse(body.path("mode").asText("stream")));
         Map<String, Object> params = params(body.has("params") ? body.path("params") : withoutMode(body), "params");
         List<Map<String, Object>> rows;
+        Freshness f = fresh.module(name);
         try {
             rows = registry.call(name, mode, params, context());
         } catch (NoSuchElementException e) {
@@ -187,7 +196,7 @@ public final class GraphService implements HttpService {
         out.put("mode", mode.name().toLowerCase(Locale.ROOT));
         ArrayNode list = out.putArray("rows");
         rows.forEach(r -> list.add(HttpJson.MAPPER.valueToTree(r)));
-        HttpJson.send(res, Status.OK_200, out);
+        HttpJson.send(res, Status.OK_200, FreshnessFields.add(out, res, f));
     }
 
     /** {@code GET /api/v1/synergy?joker=&limit=&min_runs=}: one joker's partners, strongest first. */
@@ -196,6 +205,7 @@ public final class GraphService implements HttpService {
         if (joker.isEmpty()) {
             throw new InvalidArgumentException("joker", "a joker name such as Baron", "joker: query parameter is required");
         }
+        Freshness f = fresh.module("synergy.pairs");
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("joker", joker);
         ArrayNode partners = out.putArray("partners");
@@ -205,15 +215,16 @@ public final class GraphService implements HttpService {
             o.set("joker", o.remove("partner"));
             partners.add(o);
         }
-        HttpJson.send(res, Status.OK_200, out);
+        HttpJson.send(res, Status.OK_200, FreshnessFields.add(out, res, f));
     }
 
     /** {@code GET /api/v1/synergy/pairs?limit=&min_runs=}: the strongest pairs first, anti-synergies last. */
     private void synergyPairs(ServerRequest req, ServerResponse res) {
+        Freshness f = fresh.module("synergy.pairs");
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode pairs = out.putArray("pairs");
         synergyRows(req, "").forEach(r -> pairs.add(HttpJson.MAPPER.valueToTree(r)));
-        HttpJson.send(res, Status.OK_200, out);
+        HttpJson.send(res, Status.OK_200, FreshnessFields.add(out, res, f));
     }
 
     /** {@code GET /api/v1/patterns?outcome=won|lost|all&min_support=&max_size=&limit=}: frequent joker sets. */
@@ -232,13 +243,14 @@ public final class GraphService implements HttpService {
         params.put("min_support", minSupport);
         params.put("max_size", queryNumber(req, "max_size", 4, 2, 8));
         params.put("limit", queryNumber(req, "limit", 100, 1, 10_000));
+        Freshness f = fresh.module("patterns.frequent");
         List<Map<String, Object>> rows = module("patterns.frequent", params);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("outcome", outcome.toLowerCase(Locale.ROOT));
         out.put("min_support", minSupport);
         ArrayNode list = out.putArray("patterns");
         rows.forEach(r -> list.add(HttpJson.MAPPER.valueToTree(r)));
-        HttpJson.send(res, Status.OK_200, out);
+        HttpJson.send(res, Status.OK_200, FreshnessFields.add(out, res, f));
     }
 
     private List<Map<String, Object>> powerRows(ServerRequest req, long limit) {
@@ -251,14 +263,16 @@ public final class GraphService implements HttpService {
 
     /** {@code GET /api/v1/jokers/power?limit=&min_runs=}: jokers by PageRank over positive synergies. */
     private void jokerPower(ServerRequest req, ServerResponse res) {
+        Freshness f = fresh.module("joker.power");
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode list = out.putArray("jokers");
         powerRows(req, queryNumber(req, "limit", 150, 1, 10_000)).forEach(r -> list.add(HttpJson.MAPPER.valueToTree(r)));
-        HttpJson.send(res, Status.OK_200, out);
+        HttpJson.send(res, Status.OK_200, FreshnessFields.add(out, res, f));
     }
 
     /** {@code GET /api/v1/archetypes?min_runs=&seed=}: communities of jokers, the most powerful first. */
     private void archetypes(ServerRequest req, ServerResponse res) {
+        Freshness f = fresh.module("joker.power");
         Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (Map<String, Object> r : powerRows(req, 10_000)) {
             groups.computeIfAbsent((String) r.get("archetype"), k -> new java.util.ArrayList<>()).add(r);
@@ -275,7 +289,7 @@ public final class GraphService implements HttpService {
             ArrayNode jokers = o.putArray("jokers");
             e.getValue().forEach(r -> jokers.add((String) r.get("joker")));
         }
-        HttpJson.send(res, Status.OK_200, out);
+        HttpJson.send(res, Status.OK_200, FreshnessFields.add(out, res, f));
     }
 
     /** {@code POST /api/v1/shop/recommend {"owned":[…],"offers":[…],"money":…,"ante":…}}: offers, best first. */
@@ -294,6 +308,7 @@ public final class GraphService implements HttpService {
             }
             params.put("money", money.doubleValue());
         }
+        Freshness f = fresh.module("synergy.recommend");
         List<Map<String, Object>> rows = module("synergy.recommend", params);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         if (body.has("ante")) {
@@ -301,7 +316,7 @@ public final class GraphService implements HttpService {
         }
         ArrayNode list = out.putArray("offers");
         rows.forEach(r -> list.add(HttpJson.MAPPER.valueToTree(r)));
-        HttpJson.send(res, Status.OK_200, out);
+        HttpJson.send(res, Status.OK_200, FreshnessFields.add(out, res, f));
     }
 
     /** A list of joker names, as strings or as objects with a name (the mods' shop items). */

@@ -18,6 +18,9 @@ import jimbot.api.grpc.ProtoJson;
 import jimbot.api.grpc.RpcErrors;
 import jimbot.errors.InvalidArgumentException;
 import jimbot.graph.procedures.Cancellation;
+import jimbot.api.freshness.FreshnessFields;
+import jimbot.api.freshness.FreshnessSource;
+import jimbot.journal.Freshness;
 import jimbot.journal.Journal;
 import jimbot.v1.BestPlayReply;
 import jimbot.v1.BestPlayRequest;
@@ -52,15 +55,22 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
 
     private final Journal journal;
     private final java.util.Optional<Procedures> procedures;
+    private final FreshnessSource fresh;
 
     /** Without procedure modules: GetSynergies and GetPatterns answer UNIMPLEMENTED. */
     public StrategyRpc(Journal journal) {
-        this(journal, java.util.Optional.empty());
+        this(journal, java.util.Optional.empty(), FreshnessSource.NONE);
     }
 
-    public StrategyRpc(Journal journal, java.util.Optional<Procedures> procedures) {
+    /** With procedure modules, whose answers say how fresh they are from {@code fresh}. */
+    public StrategyRpc(Journal journal, java.util.Optional<Procedures> procedures, FreshnessSource fresh) {
         this.journal = journal;
         this.procedures = procedures;
+        this.fresh = fresh;
+    }
+
+    private jimbot.v1.Freshness current() {
+        return FreshnessFields.proto(Freshness.current(journal));
     }
 
     private List<Map<String, Object>> module(String name, Map<String, Object> params, String rpc) {
@@ -91,15 +101,16 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
                             .setAmount(s.amount()).setChips(s.chips()).setMult(s.mult()));
                 }
             }
-            return b.build();
+            return b.setFreshness(current()).build();
         });
     }
 
     @Override
     public void optimizeJokerOrder(JokerOrderRequest request, StreamObserver<JokerOrderReply> out) {
         RpcErrors.unary(out, () -> switch (request.getSourceCase()) {
-            case PLAY -> order(play(request.getPlay(), false), List.of()).build();
+            case PLAY -> order(play(request.getPlay(), false), List.of()).setFreshness(current()).build();
             case GAME_ID -> {
+                jimbot.v1.Freshness f = current(); // before the read: the answer reflects at least this much
                 LivePlays.Live live = LivePlays.latest(journal, gameId(request.getGameId()));
                 LivePlays.Chosen chosen = LivePlays.bestCards(live, budget());
                 JokerOrderReply.Builder b = order(chosen.play(), live.ignored()).setGameId(live.gameId())
@@ -107,7 +118,7 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
                 for (int i : chosen.cards()) {
                     b.addForCards(i);
                 }
-                yield b.build();
+                yield b.setFreshness(f).build();
             }
             case SOURCE_NOT_SET -> throw new InvalidArgumentException("source", "play or game_id",
                     "source: neither play nor game_id is set");
@@ -123,10 +134,12 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
                         "top: " + request.getTop() + " is not from 1 to " + StrategyService.TOP_MAX);
             }
             return switch (request.getSourceCase()) {
-                case PLAY -> best(play(request.getPlay(), true), top, List.of()).build();
+                case PLAY -> best(play(request.getPlay(), true), top, List.of()).setFreshness(current()).build();
                 case GAME_ID -> {
+                    jimbot.v1.Freshness f = current();
                     LivePlays.Live live = LivePlays.latest(journal, gameId(request.getGameId()));
-                    yield best(live.play(), top, live.ignored()).setGameId(live.gameId()).setOffset(live.offset()).build();
+                    yield best(live.play(), top, live.ignored()).setGameId(live.gameId()).setOffset(live.offset())
+                            .setFreshness(f).build();
                 }
                 case SOURCE_NOT_SET -> throw new InvalidArgumentException("source", "play or game_id",
                         "source: neither play nor game_id is set");
@@ -148,6 +161,7 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
             }
             long minRuns = request.getMinRuns() == 0 ? 3 : request.getMinRuns();
             String metric = request.getMetric().isBlank() ? "won" : request.getMetric();
+            jimbot.v1.Freshness f = FreshnessFields.proto(fresh.module("synergy.pairs"));
             List<Map<String, Object>> rows = new java.util.ArrayList<>();
             for (String joker : request.getJokersCount() == 0 ? List.of("") : request.getJokersList()) {
                 rows.addAll(module("synergy.pairs", Map.of("joker", joker, "limit", (long) top, "min_runs", minRuns,
@@ -163,7 +177,7 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
                     .setScore(number(r, "uplift")).setRuns((long) number(r, "runs")).setLift(number(r, "lift"))
                     .setLo(number(r, "lo")).setHi(number(r, "hi")).setWins((long) number(r, "wins"))
                     .setHands((long) number(r, "hands")).setHandLift(number(r, "hand_lift"))));
-            return b.build();
+            return b.setFreshness(f).build();
         });
     }
 
@@ -171,6 +185,7 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
     @Override
     public void recommendShop(ShopRequest request, StreamObserver<ShopReply> out) {
         RpcErrors.unary(out, () -> {
+            jimbot.v1.Freshness f = FreshnessFields.proto(fresh.module("synergy.recommend"));
             jimbot.v1.GameState state = LivePlays.latestState(journal, gameId(request.getGameId())).getGameState();
             List<String> owned = state.getJokersList().stream().map(jimbot.v1.JokerCard::getName)
                     .filter(n -> jimbot.algorithms.catalog.JokerCatalog.vanilla().find(n).isPresent()).toList();
@@ -179,7 +194,7 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
                 jimbot.algorithms.catalog.JokerCatalog.vanilla().find(item.getName())
                         .ifPresent(spec -> slots.putIfAbsent(spec.name(), item.getSlot()));
             }
-            ShopReply.Builder b = ShopReply.newBuilder();
+            ShopReply.Builder b = ShopReply.newBuilder().setFreshness(f);
             if (slots.isEmpty()) {
                 return b.build(); // no joker on offer
             }
@@ -210,7 +225,8 @@ public final class StrategyRpc extends StrategyGrpc.StrategyImplBase {
                 throw new InvalidArgumentException("max_size", "2 to 8 (0: 4)", "max_size: " + request.getMaxSize()
                         + " is not from 2 to 8");
             }
-            PatternsReply.Builder b = PatternsReply.newBuilder();
+            PatternsReply.Builder b = PatternsReply.newBuilder()
+                    .setFreshness(FreshnessFields.proto(fresh.module("patterns.frequent")));
             for (Map<String, Object> r : module("patterns.frequent", Map.of(
                     "outcome", request.getOutcome().isBlank() ? "won" : request.getOutcome(),
                     "min_support", request.getMinSupport() == 0 ? 0.05 : request.getMinSupport(),

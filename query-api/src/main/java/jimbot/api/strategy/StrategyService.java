@@ -27,6 +27,8 @@ import jimbot.algorithms.scoring.Step;
 import jimbot.errors.InvalidArgumentException;
 import jimbot.errors.NotFoundException;
 import jimbot.ingest.http.HttpJson;
+import jimbot.api.freshness.FreshnessFields;
+import jimbot.journal.Freshness;
 import jimbot.journal.Journal;
 import jimbot.v1.Card;
 import jimbot.v1.Event;
@@ -86,12 +88,12 @@ public final class StrategyService implements HttpService {
                 o.put("mult", s.mult());
             }
         }
-        HttpJson.send(res, Status.OK_200, out);
+        HttpJson.send(res, Status.OK_200, FreshnessFields.add(out, res, Freshness.current(journal)));
     }
 
     private void jokerOrder(ServerRequest req, ServerResponse res) {
         Play play = PlayRequest.parse(HttpJson.body(req, maxBodyBytes), false);
-        HttpJson.send(res, Status.OK_200, jokerOrderJson(play, List.of()));
+        HttpJson.send(res, Status.OK_200, FreshnessFields.add(jokerOrderJson(play, List.of()), res, Freshness.current(journal)));
     }
 
     private void bestPlay(ServerRequest req, ServerResponse res) {
@@ -101,10 +103,12 @@ public final class StrategyService implements HttpService {
         if (top > TOP_MAX) {
             throw new InvalidArgumentException("top", "1 to " + TOP_MAX, "top: " + top + " is over " + TOP_MAX);
         }
-        HttpJson.send(res, Status.OK_200, bestPlayJson(play, top, List.of()));
+        HttpJson.send(res, Status.OK_200, FreshnessFields.add(bestPlayJson(play, top, List.of()), res,
+                Freshness.current(journal)));
     }
 
     private void liveJokerOrder(ServerRequest req, ServerResponse res) {
+        Freshness f = Freshness.current(journal); // before the read: the answer reflects at least this much
         LivePlays.Live live = LivePlays.latest(journal, req.path().pathParameters().get("game_id"));
         LivePlays.Chosen chosen = LivePlays.bestCards(live, Cancellation.after(BUDGET));
         ObjectNode out = jokerOrderJson(chosen.play(), live.ignored());
@@ -114,16 +118,17 @@ public final class StrategyService implements HttpService {
         for (int i : chosen.cards()) {
             cards.add(i);
         }
-        HttpJson.send(res, Status.OK_200, out);
+        HttpJson.send(res, Status.OK_200, FreshnessFields.add(out, res, f));
     }
 
     private void liveBestPlay(ServerRequest req, ServerResponse res) {
+        Freshness f = Freshness.current(journal); // before the read: the answer reflects at least this much
         LivePlays.Live live = LivePlays.latest(journal, req.path().pathParameters().get("game_id"));
         int top = topParameter(req.query().first("top").orElse(""));
         ObjectNode out = bestPlayJson(live.play(), top, live.ignored());
         out.put("game_id", live.gameId());
         out.put("offset", live.offset());
-        HttpJson.send(res, Status.OK_200, out);
+        HttpJson.send(res, Status.OK_200, FreshnessFields.add(out, res, f));
     }
 
     private static int topParameter(String raw) {

@@ -38,7 +38,7 @@ class GraphHttpTest {
         ChangeFeed feed = new ChangeFeed();
         ProcedureRegistry registry = ProcedureRegistry.load(GraphHttpTest.class.getClassLoader(), feed);
         GraphService service = new GraphService(store, registry, LiveProjection.load(store),
-                new GraphService.Limits(Duration.ofSeconds(10), 25, 1 << 16));
+                new GraphService.Limits(Duration.ofSeconds(10), 25, 1 << 16), jimbot.api.freshness.FreshnessSource.NONE);
         server = IntakeServer.start(dir, (routing, journal) -> routing.register("/api/v1", service));
     }
 

@@ -50,7 +50,7 @@ class GraphRpcTest {
         ProcedureRegistry registry = ProcedureRegistry.load(GraphRpcTest.class.getClassLoader(), new ChangeFeed());
         grpc = GrpcServer.start(new GrpcServer.Settings("127.0.0.1", 0, Optional.empty(), Duration.ofSeconds(1)),
                 List.of(new GraphRpc(store, registry, LiveProjection.load(store),
-                        new GraphService.Limits(Duration.ofSeconds(10), 25, 1 << 16))));
+                        new GraphService.Limits(Duration.ofSeconds(10), 25, 1 << 16), jimbot.api.freshness.FreshnessSource.NONE)));
         channel = Grpc.newChannelBuilderForAddress("127.0.0.1", grpc.port(), InsecureChannelCredentials.create()).build();
         graph = GraphGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }

@@ -46,7 +46,7 @@ class SynergyHttpTest {
                         CREATE (r)-[:DECIDED]->(:Decision {id: 'cmd-' + r.id, type: 'reorder_jokers', offset: 5})""", Map.of())));
         ProcedureRegistry registry = ProcedureRegistry.load(SynergyHttpTest.class.getClassLoader(), new ChangeFeed());
         GraphService service = new GraphService(store, registry, LiveProjection.load(store),
-                new GraphService.Limits(Duration.ofSeconds(10), 100, 1 << 16));
+                new GraphService.Limits(Duration.ofSeconds(10), 100, 1 << 16), jimbot.api.freshness.FreshnessSource.NONE);
         server = IntakeServer.start(dir, (routing, journal) -> routing.register("/api/v1", service));
     }
 

@@ -61,7 +61,8 @@ class StrategyAnalyticsRpcTest {
         http = IntakeServer.start(dir);
         grpc = GrpcServer.start(new GrpcServer.Settings("127.0.0.1", 0, Optional.empty(), Duration.ofSeconds(1)),
                 List.of(new StrategyRpc(http.journal(), Optional.of((name, params, budget) ->
-                        GraphService.stream(store, registry, projection, budget, name, params)))));
+                        GraphService.stream(store, registry, projection, budget, name, params)),
+                        jimbot.api.freshness.FreshnessSource.NONE)));
         channel = Grpc.newChannelBuilderForAddress("127.0.0.1", grpc.port(), InsecureChannelCredentials.create()).build();
         strategy = StrategyGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
