@@ -77,12 +77,23 @@ public final class Engine implements AutoCloseable {
                  ProcedureRegistry procedures, Projector projector) implements AutoCloseable {
 
         static Graph open(EngineConfig config, io.micrometer.core.instrument.MeterRegistry meters) {
-            Optional<EmbeddedNeo4j> embedded = config.graph().uri().isPresent() ? Optional.empty()
-                    : Optional.of(EmbeddedNeo4j.start(config.graphDirectory(), config.bind(), config.boltPort()));
+            Optional<EmbeddedNeo4j> embedded;
+            try {
+                embedded = config.graph().uri().isPresent() ? Optional.empty()
+                        : Optional.of(EmbeddedNeo4j.start(config.graphDirectory(), config.bind(), config.boltPort()));
+            } catch (RuntimeException e) {
+                throw StartupFailure.of(StartupFailure.Part.GRAPH, config.boltPort(), config.bind() + " ("
+                        + config.graphDirectory() + ")", e);
+            }
             try {
                 URI uri = config.graph().uri().orElseGet(() -> embedded.orElseThrow().boltUri());
-                BoltGraphStore store = BoltGraphStore.connect(uri, config.graph().user(), config.graph().password(),
-                        config.graph().writeTimeout());
+                BoltGraphStore store;
+                try {
+                    store = BoltGraphStore.connect(uri, config.graph().user(), config.graph().password(),
+                            config.graph().writeTimeout());
+                } catch (RuntimeException e) {
+                    throw StartupFailure.of(StartupFailure.Part.EXTERNAL_GRAPH, uri.getPort(), uri.toString(), e);
+                }
                 GraphSetup.prepare(store, GameCards.catalogRows());
                 ChangeFeed feed = new ChangeFeed();
                 LiveProjection projection = LiveProjection.load(store);
@@ -116,7 +127,11 @@ public final class Engine implements AutoCloseable {
         new JvmGcMetrics().bindTo(meters);
 
         Intake.Parts parts = Intake.Parts.create();
-        this.journal = RocksDbJournal.open(config.journal(), parts.sequencer(), meters);
+        try {
+            this.journal = RocksDbJournal.open(config.journal(), parts.sequencer(), meters);
+        } catch (RuntimeException e) {
+            throw StartupFailure.of(StartupFailure.Part.JOURNAL, 0, config.dataDir().toString(), e);
+        }
         Graph g = null;
         JournalTail tail = null;
         try {
@@ -140,16 +155,24 @@ public final class Engine implements AutoCloseable {
                     config.graph().queryMaxRows(), config.intake().maxBodyBytes());
             FreshnessSource fresh = FreshnessSource.of(journal, g.feed(), Clock.systemUTC());
             routing.register("/api/v1", new GraphService(g.store(), g.procedures(), g.projection(), limits, fresh));
-            this.http = WebServer.builder()
-                    .host(config.bind())
-                    .port(config.httpPort())
-                    .shutdownHook(false)
-                    .featuresDiscoverServices(false)
-                    .mediaContext(m -> m.mediaSupportsDiscoverServices(false))
-                    .shutdownGracePeriod(config.httpShutdownGrace())
-                    .addRouting(routing)
-                    .build()
-                    .start();
+            try {
+                this.http = WebServer.builder()
+                        .host(config.bind())
+                        .port(config.httpPort())
+                        .shutdownHook(false)
+                        .featuresDiscoverServices(false)
+                        .mediaContext(m -> m.mediaSupportsDiscoverServices(false))
+                        .shutdownGracePeriod(config.httpShutdownGrace())
+                        .addRouting(routing)
+                        .build()
+                        .start();
+                if (!http.isRunning() || http.port() <= 0) {
+                    // Helidon logs a listener that failed to bind and returns a stopped server instead of throwing
+                    throw new java.io.UncheckedIOException(listenerFailure(config.bind(), config.httpPort()));
+                }
+            } catch (RuntimeException e) {
+                throw StartupFailure.of(StartupFailure.Part.HTTP, config.httpPort(), config.bind(), e);
+            }
             this.recent = RecentEvents.follow(journal);
             this.coordinator = Coordinator.start(config.coordinator(), meters, Clock.systemUTC());
             Graph opened = g;
@@ -164,7 +187,7 @@ public final class Engine implements AutoCloseable {
                 coordinator.close();
                 recent.close();
                 http.stop();
-                throw e;
+                throw StartupFailure.of(StartupFailure.Part.GRPC, config.grpcPort(), config.bind(), e);
             }
         } catch (RuntimeException e) {
             if (tail != null) {
@@ -180,6 +203,16 @@ public final class Engine implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "engine started http={0} grpc={1} bolt={2} data-dir={3}", httpUri(), grpcPort(),
                 graph.boltUri().map(URI::toString).orElse(config.graph().uri().map(URI::toString).orElse("")),
                 config.dataDir());
+    }
+
+    /** Why a listener on {@code host:port} did not start: the port in use (the usual case), or unknown. */
+    private static java.io.IOException listenerFailure(String host, int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(host, port));
+            return new java.io.IOException("the listener did not start (see the log above)");
+        } catch (java.io.IOException e) {
+            return e; // a BindException when the port is taken
+        }
     }
 
     /** A run's events before {@code before}, from the journal, to restore the projector's working state. */

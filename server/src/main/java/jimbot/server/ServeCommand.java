@@ -1,7 +1,6 @@
 package jimbot.server;
 
 import java.util.concurrent.Callable;
-import jimbot.journal.JournalUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -27,9 +26,14 @@ final class ServeCommand implements Callable<Integer> {
         Engine engine;
         try {
             engine = Engine.start(config);
-        } catch (JournalUnavailableException e) {
-            System.err.println("jimbot serve: " + e.getMessage()
-                    + (e.getMessage().contains("LOCK") ? " (is another engine running on this data directory?)" : ""));
+        } catch (StartupFailure e) {
+            System.Logger log = System.getLogger(ServeCommand.class.getName());
+            log.log(System.Logger.Level.DEBUG, "start-up failed", e);
+            System.err.println("jimbot serve: " + e.getMessage());
+            return 1;
+        } catch (IllegalStateException e) {
+            // a wrong class path: two modules with one name, a broken module jar
+            System.err.println("jimbot serve: " + e.getMessage());
             return 1;
         }
         StopSignals stop = StopSignals.install();
