@@ -71,6 +71,8 @@ final class GraphCommand implements Runnable {
                         new SimpleMeterRegistry());
                 long end = journal.end();
                 long events = 0;
+                long lastProgress = System.nanoTime();
+                System.err.printf(java.util.Locale.ROOT, "jimbot graph rebuild: replaying %d events%n", end);
                 for (long from = 0; from < end; ) {
                     List<Event> page = journal.read(from, BATCH);
                     if (page.isEmpty()) {
@@ -79,6 +81,12 @@ final class GraphCommand implements Runnable {
                     projector.project(page);
                     events += page.size();
                     from = page.get(page.size() - 1).getOffset() + 1;
+                    long now = System.nanoTime();
+                    if (now - lastProgress > 2_000_000_000L) {
+                        lastProgress = now;
+                        System.err.printf(java.util.Locale.ROOT, "jimbot graph rebuild: %d of %d events (%.0f %%), %.0f s%n",
+                                from, end, 100.0 * from / Math.max(1, end), (now - t0) / 1e9);
+                    }
                 }
                 journal.saveCheckpoint(Engine.PROJECTOR, end);
                 List<Map<String, Object>> counts = store.read(CypherFiles.statement("procedures/stats_labels.cypher"),

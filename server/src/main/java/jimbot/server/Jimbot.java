@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code jimbot} command line: one subcommand per verb. */
 @Command(name = "jimbot", mixinStandardHelpOptions = true, version = "JimBot Engine 0.1.0",
         description = "Graph-analytics engine between Balatro (BalatroMCP) and the AI that plays it.",
-        subcommands = {ServeCommand.class, SimulateCommand.class, GraphCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, StatusCommand.class, SimulateCommand.class, GraphCommand.class,
+                picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
 public final class Jimbot implements Runnable {
 
     @CommandLine.Spec

@@ -47,6 +47,29 @@ class EngineConfigTest {
     }
 
     @Test
+    void theExampleConfigFileLoadsAndSaysWhatTheDefaultsSay() {
+        Path example = Path.of("..", "jimbot.example.yaml");
+        EngineOptions options = new EngineOptions();
+        options.configFile = example;
+        EngineConfig fromExample = options.load();
+        EngineConfig defaults = EngineConfig.from(with(Map.of()));
+        assertThat(fromExample.httpPort()).isEqualTo(defaults.httpPort());
+        assertThat(fromExample.bind()).isEqualTo("127.0.0.1");
+        assertThat(fromExample.dataDir()).isEqualTo(defaults.dataDir());
+        assertThat(fromExample.graph().queryMaxRows()).isEqualTo(defaults.graph().queryMaxRows());
+    }
+
+    @Test
+    void statusSaysDownWithExitCode3WhenNothingAnswers() throws Exception {
+        int free;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            free = s.getLocalPort();
+        }
+        int code = new picocli.CommandLine(new Jimbot()).execute("status", "--http-port", Integer.toString(free));
+        assertThat(code).isEqualTo(3);
+    }
+
+    @Test
     void namesTheKeyOfABadValue() {
         assertThatThrownBy(() -> EngineConfig.from(with(Map.of("jimbot.http.port", "70000"))))
                 .hasMessageContaining("jimbot.http.port").hasMessageContaining("70000");

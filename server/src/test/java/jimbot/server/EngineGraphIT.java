@@ -94,6 +94,8 @@ class EngineGraphIT {
             assertThat(jimbot.failed()).isZero();
             assertThat(standalone.failed()).isZero();
             awaitProjector(engine);
+            assertThat(new CommandLine(new Jimbot()).execute("status", "--http-port", Integer.toString(engine.httpPort())))
+                    .as("jimbot status on a running, caught-up engine").isZero();
 
             assertThat(count(engine, "MATCH (r:Run) RETURN count(r) AS n")).isEqualTo(9);
             assertThat(count(engine, "MATCH (r:Run) WHERE r.ended IS NULL RETURN count(r) AS n"))
