@@ -94,13 +94,24 @@ public final class ProcedureRegistry {
             if (n instanceof Number num) {
                 double x = num.doubleValue();
                 if (Double.isNaN(x) || p.min().isPresent() && x < p.min().get() || p.max().isPresent() && x > p.max().get()) {
-                    String range = p.min().map(Object::toString).orElse("-inf") + ".." + p.max().map(Object::toString).orElse("inf");
-                    throw new InvalidParameterException(p.name(), "a value in " + range, String.format(Locale.ROOT,
-                            "%s: parameter '%s' is %s; expected %s", d.name(), p.name(), v, range));
+                    String range = bound(p, p.min(), "-inf") + ".." + bound(p, p.max(), "inf");
+                    String expected = (p.type() == ValueType.INTEGER ? "a whole number in " : "a value in ") + range;
+                    throw new InvalidParameterException(p.name(), expected, String.format(Locale.ROOT,
+                            "%s: parameter '%s' is %s; expected %s", d.name(), p.name(), v, expected));
                 }
             }
             out.put(p.name(), n);
         }
         return out;
+    }
+
+    /** A range bound as the parameter's type writes it: 0..100 for an integer, 0.0001..1.0 for a float. */
+    private static String bound(Descriptor.Parameter p, Optional<Double> b, String none) {
+        if (b.isEmpty()) {
+            return none;
+        }
+        double x = b.get();
+        return p.type() == ValueType.INTEGER && x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x)
+                : Double.toString(x);
     }
 }
