@@ -59,6 +59,29 @@ public final class Engine implements AutoCloseable {
     /** The engine's version, as health checks report it. */
     public static final String VERSION = "0.1.0";
 
+    /**
+     * One rule for every latency the engine publishes: 16 fixed buckets from 0.1 ms to 10 s instead of Micrometer's
+     * ~70 per timer, which gave thousands of {@code /metrics} lines once each route and status had its own timer.
+     */
+    static final io.micrometer.core.instrument.config.MeterFilter LATENCY_BUCKETS =
+            new io.micrometer.core.instrument.config.MeterFilter() {
+                @Override
+                public io.micrometer.core.instrument.distribution.DistributionStatisticConfig configure(
+                        io.micrometer.core.instrument.Meter.Id id,
+                        io.micrometer.core.instrument.distribution.DistributionStatisticConfig config) {
+                    if (id.getType() != io.micrometer.core.instrument.Meter.Type.TIMER || !id.getName().startsWith("jimbot.")) {
+                        return config;
+                    }
+                    double[] ms = {0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000};
+                    double[] ns = new double[ms.length];
+                    for (int i = 0; i < ms.length; i++) {
+                        ns[i] = ms[i] * 1e6;
+                    }
+                    return io.micrometer.core.instrument.distribution.DistributionStatisticConfig.builder()
+                            .percentilesHistogram(false).serviceLevelObjectives(ns).build().merge(config);
+                }
+            };
+
     private final EngineConfig config;
     private final PrometheusMeterRegistry meters;
     private final RocksDbJournal journal;
@@ -121,6 +144,7 @@ public final class Engine implements AutoCloseable {
     private Engine(EngineConfig config) {
         this.config = config;
         this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        meters.config().meterFilter(LATENCY_BUCKETS);
         new JvmMemoryMetrics().bindTo(meters);
         new JvmThreadMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
