@@ -5,7 +5,9 @@ PythonClientIT starts one and runs this file with Debian's /usr/bin/python3.
 """
 import json
 import os
+import socket
 import sys
+import threading
 import time
 import unittest
 import urllib.request
@@ -55,6 +57,77 @@ def find(event_id):
         if e.get("event_id") == event_id:
             return e["game_id"], e["offset"]
     raise AssertionError(f"event {event_id} is not in the journal")
+
+
+class Proxy:
+    """A TCP proxy in front of the engine's gRPC port that can drop every connection (as a network failure or an
+    engine restart would) and hold new ones until it is resumed."""
+
+    def __init__(self, target):
+        host, port = target.rsplit(":", 1)
+        self.upstream = (host, int(port))
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.address = f"127.0.0.1:{self.listener.getsockname()[1]}"
+        self.accepted = 0
+        self._open = threading.Event()
+        self._open.set()
+        self._sockets = []
+        self._lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            with self._lock:
+                self.accepted += 1
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client):
+        self._open.wait()  # held while the proxy is paused
+        upstream = socket.create_connection(self.upstream)
+        with self._lock:
+            self._sockets += [client, upstream]
+        for src, dst in ((client, upstream), (upstream, client)):
+            threading.Thread(target=self._pump, args=(src, dst), daemon=True).start()
+
+    @staticmethod
+    def _pump(src, dst):
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                dst.sendall(data)
+        except OSError:
+            pass
+        for s in (src, dst):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def drop(self):
+        """Cuts every connection and holds new ones until resume()."""
+        self._open.clear()
+        with self._lock:
+            sockets, self._sockets = self._sockets, []
+        for s in sockets:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            s.close()
+
+    def resume(self):
+        self._open.set()
+
+    def close(self):
+        self.listener.close()
+        self.drop()
+        self._open.set()
 
 
 class EngineTest(unittest.TestCase):
@@ -126,6 +199,43 @@ class EngineTest(unittest.TestCase):
             if len(seen) == len(offsets):
                 break
         self.assertEqual(offsets, seen)
+
+    def test_subscribe_from_now_loses_nothing_when_the_connection_drops_before_the_first_event(self):
+        instance = "gap-" + uuid.uuid4().hex[:8]
+
+        def money(i):
+            return {"type": "MONEY_CHANGED", "source": "BalatroMCP", "event_id": f"{instance}-{i}",
+                    "timestamp": 1.0 + i, "payload": {"old_value": i, "new_value": i + 1, "difference": 1}}
+
+        proxy = Proxy(GRPC)
+        through_proxy = JimbotClient(proxy.address)
+        got = []
+        try:
+            subscription = through_proxy.subscribe(pattern="game.money.changed", retry_seconds=0.2)  # from now
+            # posted after the call, before anything was read: the subscription starts where the journal ended
+            posted = [self.engine.publish(money(0), instance=instance).event_id]
+
+            def follow():
+                for event in subscription:
+                    if event.event_id.startswith(instance):
+                        got.append(event.event_id)
+                    if len(got) == 16:
+                        return
+
+            reader = threading.Thread(target=follow, daemon=True)
+            reader.start()
+            time.sleep(1.0)  # the stream is open; nothing of ours has arrived yet: posted[0] may be on its way
+            proxy.drop()  # the connection breaks; the client notices and reconnects (held by the proxy)
+            posted += [self.engine.publish(money(i), instance=instance).event_id for i in range(1, 11)]
+            time.sleep(1.0)
+            proxy.resume()
+            posted += [self.engine.publish(money(i), instance=instance).event_id for i in range(11, 16)]
+            reader.join(20)
+            self.assertGreaterEqual(proxy.accepted, 2, "the client reconnected")
+            self.assertEqual(posted, got)
+        finally:
+            through_proxy.close()
+            proxy.close()
 
     def test_a_mistake_names_the_field(self):
         play = pb.Play(played=[card("King", "Spades"), card("King", "Hearts")],
