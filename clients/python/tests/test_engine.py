@@ -292,6 +292,62 @@ class EngineTest(unittest.TestCase):
             self.engine.query("CREATE (:Run {id: 'x'})")
         self.assertEqual("query", caught.exception.field)
 
+    def test_status_codes_read_as_their_names(self):
+        with self.assertRaises(EngineError) as caught:
+            self.engine.synergies(metric="luck")
+        code = caught.exception.code
+        self.assertEqual("INVALID_ARGUMENT", code)
+        self.assertEqual("INVALID_ARGUMENT", str(code))
+        self.assertEqual("INVALID_ARGUMENT", f"{code}")
+        self.assertEqual(grpc.StatusCode.INVALID_ARGUMENT, code)  # and still the grpc code
+        self.assertIs(grpc.StatusCode.INVALID_ARGUMENT, code.status_code)
+        self.assertTrue(str(caught.exception).startswith("INVALID_ARGUMENT: "))
+
+    def test_whole_numbers_come_back_as_ints(self):
+        rows = self.engine.query("MATCH (j:Joker) RETURN count(j) AS jokers, 0.5 AS half, 2.0 AS two")
+        self.assertEqual([{"jokers": 150, "half": 0.5, "two": 2}], rows)
+        self.assertIsInstance(rows[0]["jokers"], int)
+        self.assertEqual(["jokers", "half", "two"], list(rows[0]))  # the query's column order
+        stats = self.engine.call("graph.stats")
+        self.assertEqual(["kind", "name", "count"], list(stats[0]))
+        self.assertTrue(all(isinstance(r["count"], int) for r in stats))
+        scored = self.engine.call("scoring.evaluate", played=[card("King", "Spades"), card("King", "Hearts")],
+                                  jokers=["Joker"])[0]
+        self.assertIsInstance(scored["score"], int)  # an integer column
+        self.assertEqual(180, scored["score"])
+        self.assertIsInstance(scored["chips"], float)  # a float column stays a float, whole or not
+        self.assertEqual(30.0, scored["chips"])
+
+    def test_call_takes_a_dict(self):
+        params = {"played": [{"rank": "King", "suit": "Spades"}, {"rank": "King", "suit": "Hearts"}],
+                  "jokers": ["Cavendish", "Joker"]}
+        self.assertEqual(300, self.engine.call("scoring.evaluate", params)[0]["score"])
+        self.assertEqual(540, self.engine.call("ordering.optimize", params)[0]["score"])
+        self.assertEqual("300", self.engine.score_hand(params).score)  # a dict play, jokers by name
+
+    def test_argument_errors_are_engine_errors_naming_the_field(self):
+        cases = {
+            "params.played": lambda: self.engine.call("scoring.evaluate", {"played": {1, 2}}),
+            "params": lambda: self.engine.call("scoring.evaluate", ["not", "a", "dict"]),
+            "top": lambda: self.engine.best_play(game_id="run-0", top="3"),
+            "payload": lambda: self.engine.submit("run-0", "play_hand", payload=[1]),
+            "event": lambda: self.engine.publish("GAME_STATE"),
+            "play.playd": lambda: self.engine.score_hand({"playd": []}),
+            "play.jokers[0].name": lambda: self.engine.score_hand({"played": [{"rank": "King", "suit": "Spades"}],
+                                                                   "jokers": ["Jokr"]}),
+            "from_offset": lambda: self.engine.subscribe(from_offset=-1),
+            "pattern": lambda: self.engine.subscribe(pattern="game..>"),  # refused at the call, not at next()
+            "min_runs": lambda: self.engine.synergies(min_runs=1.5),
+            "params.x": lambda: self.engine.query("RETURN $x AS x", x=object()),
+            "foil": lambda: card("King", "Spades", foil=True),
+        }
+        for field, call in cases.items():
+            with self.subTest(field=field):
+                with self.assertRaises(EngineError) as caught:
+                    call()
+                self.assertEqual("INVALID_ARGUMENT", caught.exception.code)
+                self.assertEqual(field, caught.exception.field)
+
     def test_a_deadline_is_honoured(self):
         with self.assertRaises(EngineError) as caught:
             for _ in self.engine.watch_commands(game_id="no-such-game", timeout=0.3):
