@@ -70,19 +70,42 @@ def advise(coordinator, lease_service, questions: int, log=print) -> list:
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--target", default="127.0.0.1:50051")
-    p.add_argument("--steps", type=int, default=20)
-    p.add_argument("--questions", type=int, default=3)
+    p.add_argument("--target", default=os.environ.get("JIMBOT_GRPC", "127.0.0.1:50051"),
+                   help="the engine's gRPC address (default: $JIMBOT_GRPC, else 127.0.0.1:50051)")
+    p.add_argument("--steps", type=int, default=20, help="training steps, one GPU slice each")
+    p.add_argument("--questions", type=int, default=3, help="questions for the Claude advisor")
     a = p.parse_args()
     with grpc.insecure_channel(a.target) as channel:
+        try:
+            grpc.channel_ready_future(channel).result(timeout=10)
+        except grpc.FutureTimeoutError:
+            print(f"coordinated_training: no engine answers at {a.target} (waited 10 s); start one with "
+                  f"./jimbot serve, or pass --target", file=sys.stderr)
+            return 2
         coordinator = rc_grpc.ResourceCoordinatorStub(channel)
-        waits = train(coordinator, a.steps)
-        settled = advise(coordinator, leases_grpc.LeasesStub(channel), a.questions)
-        status = coordinator.GetResourceStatus(rc.ResourceStatusRequest(), timeout=5)
-    print(f"trained {len(waits)} steps, slice wait p50 {sorted(waits)[len(waits) // 2]:.2f} ms; "
-          f"advisor settled {settled}")
+        try:
+            print(f"training {a.steps} steps at {a.target}, each on one GPU slice (6000 MB, high priority) "
+                  f"requested and released through jimbot.ResourceCoordinator…")
+            waits = train(coordinator, a.steps)
+            if waits:
+                waits.sort()
+                print(f"trained {len(waits)} of {a.steps} steps; slice wait p50 {waits[len(waits) // 2]:.2f} ms, "
+                      f"max {waits[-1]:.2f} ms")
+            else:
+                print(f"trained 0 of {a.steps} steps: no GPU slice was granted")
+            print(f"asking the advisor {a.questions} questions, each reserving one Claude call (3000 input and "
+                  f"800 output tokens) and reporting what it used (2100 and 450) through jimbot.v1.Leases…")
+            settled = advise(coordinator, leases_grpc.LeasesStub(channel), a.questions)
+            print(f"advisor settled {len(settled)} of {a.questions} calls; tokens returned to the buckets "
+                  f"(input, output): {settled}")
+            status = coordinator.GetResourceStatus(rc.ResourceStatusRequest(), timeout=5)
+        except grpc.RpcError as e:
+            print(f"coordinated_training: the engine refused: {e.code().name}: {e.details()}", file=sys.stderr)
+            return 2
+    print("resources now:")
     for s in status.statuses:
-        print(f"  {rc.ResourceType.Name(s.resource)}: {s.allocated}/{s.total_capacity} allocated, {s.available} available")
+        print(f"  {rc.ResourceType.Name(s.resource)}: {s.allocated}/{s.total_capacity} allocated, "
+              f"{s.available} available")
     return 0
 
 

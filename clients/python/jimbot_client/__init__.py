@@ -20,6 +20,6 @@ if _GEN not in sys.path:
 from jimbot.v1 import engine_pb2 as pb  # noqa: E402
 from jimbot.v1 import events_pb2 as events  # noqa: E402
 
-from .client import EngineError, FieldViolation, JimbotClient  # noqa: E402
+from .client import Code, EngineError, FieldViolation, JimbotClient, Subscription, card, plain  # noqa: E402
 
-__all__ = ["JimbotClient", "EngineError", "FieldViolation", "pb", "events"]
+__all__ = ["JimbotClient", "Subscription", "EngineError", "FieldViolation", "Code", "card", "plain", "pb", "events"]

@@ -5,7 +5,9 @@ PythonClientIT starts one and runs this file with Debian's /usr/bin/python3.
 """
 import json
 import os
+import socket
 import sys
+import threading
 import time
 import unittest
 import urllib.request
@@ -55,6 +57,77 @@ def find(event_id):
         if e.get("event_id") == event_id:
             return e["game_id"], e["offset"]
     raise AssertionError(f"event {event_id} is not in the journal")
+
+
+class Proxy:
+    """A TCP proxy in front of the engine's gRPC port that can drop every connection (as a network failure or an
+    engine restart would) and hold new ones until it is resumed."""
+
+    def __init__(self, target):
+        host, port = target.rsplit(":", 1)
+        self.upstream = (host, int(port))
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.address = f"127.0.0.1:{self.listener.getsockname()[1]}"
+        self.accepted = 0
+        self._open = threading.Event()
+        self._open.set()
+        self._sockets = []
+        self._lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            with self._lock:
+                self.accepted += 1
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client):
+        self._open.wait()  # held while the proxy is paused
+        upstream = socket.create_connection(self.upstream)
+        with self._lock:
+            self._sockets += [client, upstream]
+        for src, dst in ((client, upstream), (upstream, client)):
+            threading.Thread(target=self._pump, args=(src, dst), daemon=True).start()
+
+    @staticmethod
+    def _pump(src, dst):
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                dst.sendall(data)
+        except OSError:
+            pass
+        for s in (src, dst):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def drop(self):
+        """Cuts every connection and holds new ones until resume()."""
+        self._open.clear()
+        with self._lock:
+            sockets, self._sockets = self._sockets, []
+        for s in sockets:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            s.close()
+
+    def resume(self):
+        self._open.set()
+
+    def close(self):
+        self.listener.close()
+        self.drop()
+        self._open.set()
 
 
 class EngineTest(unittest.TestCase):
@@ -127,6 +200,43 @@ class EngineTest(unittest.TestCase):
                 break
         self.assertEqual(offsets, seen)
 
+    def test_subscribe_from_now_loses_nothing_when_the_connection_drops_before_the_first_event(self):
+        instance = "gap-" + uuid.uuid4().hex[:8]
+
+        def money(i):
+            return {"type": "MONEY_CHANGED", "source": "BalatroMCP", "event_id": f"{instance}-{i}",
+                    "timestamp": 1.0 + i, "payload": {"old_value": i, "new_value": i + 1, "difference": 1}}
+
+        proxy = Proxy(GRPC)
+        through_proxy = JimbotClient(proxy.address)
+        got = []
+        try:
+            subscription = through_proxy.subscribe(pattern="game.money.changed", retry_seconds=0.2)  # from now
+            # posted after the call, before anything was read: the subscription starts where the journal ended
+            posted = [self.engine.publish(money(0), instance=instance).event_id]
+
+            def follow():
+                for event in subscription:
+                    if event.event_id.startswith(instance):
+                        got.append(event.event_id)
+                    if len(got) == 16:
+                        return
+
+            reader = threading.Thread(target=follow, daemon=True)
+            reader.start()
+            time.sleep(1.0)  # the stream is open; nothing of ours has arrived yet: posted[0] may be on its way
+            proxy.drop()  # the connection breaks; the client notices and reconnects (held by the proxy)
+            posted += [self.engine.publish(money(i), instance=instance).event_id for i in range(1, 11)]
+            time.sleep(1.0)
+            proxy.resume()
+            posted += [self.engine.publish(money(i), instance=instance).event_id for i in range(11, 16)]
+            reader.join(20)
+            self.assertGreaterEqual(proxy.accepted, 2, "the client reconnected")
+            self.assertEqual(posted, got)
+        finally:
+            through_proxy.close()
+            proxy.close()
+
     def test_a_mistake_names_the_field(self):
         play = pb.Play(played=[card("King", "Spades"), card("King", "Hearts")],
                        jokers=[pb.PlayJoker(name="Not A Joker")])
@@ -181,6 +291,62 @@ class EngineTest(unittest.TestCase):
         with self.assertRaises(EngineError) as caught:
             self.engine.query("CREATE (:Run {id: 'x'})")
         self.assertEqual("query", caught.exception.field)
+
+    def test_status_codes_read_as_their_names(self):
+        with self.assertRaises(EngineError) as caught:
+            self.engine.synergies(metric="luck")
+        code = caught.exception.code
+        self.assertEqual("INVALID_ARGUMENT", code)
+        self.assertEqual("INVALID_ARGUMENT", str(code))
+        self.assertEqual("INVALID_ARGUMENT", f"{code}")
+        self.assertEqual(grpc.StatusCode.INVALID_ARGUMENT, code)  # and still the grpc code
+        self.assertIs(grpc.StatusCode.INVALID_ARGUMENT, code.status_code)
+        self.assertTrue(str(caught.exception).startswith("INVALID_ARGUMENT: "))
+
+    def test_whole_numbers_come_back_as_ints(self):
+        rows = self.engine.query("MATCH (j:Joker) RETURN count(j) AS jokers, 0.5 AS half, 2.0 AS two")
+        self.assertEqual([{"jokers": 150, "half": 0.5, "two": 2}], rows)
+        self.assertIsInstance(rows[0]["jokers"], int)
+        self.assertEqual(["jokers", "half", "two"], list(rows[0]))  # the query's column order
+        stats = self.engine.call("graph.stats")
+        self.assertEqual(["kind", "name", "count"], list(stats[0]))
+        self.assertTrue(all(isinstance(r["count"], int) for r in stats))
+        scored = self.engine.call("scoring.evaluate", played=[card("King", "Spades"), card("King", "Hearts")],
+                                  jokers=["Joker"])[0]
+        self.assertIsInstance(scored["score"], int)  # an integer column
+        self.assertEqual(180, scored["score"])
+        self.assertIsInstance(scored["chips"], float)  # a float column stays a float, whole or not
+        self.assertEqual(30.0, scored["chips"])
+
+    def test_call_takes_a_dict(self):
+        params = {"played": [{"rank": "King", "suit": "Spades"}, {"rank": "King", "suit": "Hearts"}],
+                  "jokers": ["Cavendish", "Joker"]}
+        self.assertEqual(300, self.engine.call("scoring.evaluate", params)[0]["score"])
+        self.assertEqual(540, self.engine.call("ordering.optimize", params)[0]["score"])
+        self.assertEqual("300", self.engine.score_hand(params).score)  # a dict play, jokers by name
+
+    def test_argument_errors_are_engine_errors_naming_the_field(self):
+        cases = {
+            "params.played": lambda: self.engine.call("scoring.evaluate", {"played": {1, 2}}),
+            "params": lambda: self.engine.call("scoring.evaluate", ["not", "a", "dict"]),
+            "top": lambda: self.engine.best_play(game_id="run-0", top="3"),
+            "payload": lambda: self.engine.submit("run-0", "play_hand", payload=[1]),
+            "event": lambda: self.engine.publish("GAME_STATE"),
+            "play.playd": lambda: self.engine.score_hand({"playd": []}),
+            "play.jokers[0].name": lambda: self.engine.score_hand({"played": [{"rank": "King", "suit": "Spades"}],
+                                                                   "jokers": ["Jokr"]}),
+            "from_offset": lambda: self.engine.subscribe(from_offset=-1),
+            "pattern": lambda: self.engine.subscribe(pattern="game..>"),  # refused at the call, not at next()
+            "min_runs": lambda: self.engine.synergies(min_runs=1.5),
+            "params.x": lambda: self.engine.query("RETURN $x AS x", x=object()),
+            "foil": lambda: card("King", "Spades", foil=True),
+        }
+        for field, call in cases.items():
+            with self.subTest(field=field):
+                with self.assertRaises(EngineError) as caught:
+                    call()
+                self.assertEqual("INVALID_ARGUMENT", caught.exception.code)
+                self.assertEqual(field, caught.exception.field)
 
     def test_a_deadline_is_honoured(self):
         with self.assertRaises(EngineError) as caught:

@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Struct;
 import io.grpc.BindableService;
 import io.grpc.Drainable;
+import io.grpc.ForwardingServerCall;
+import io.grpc.ForwardingServerCallListener;
 import io.grpc.KnownLength;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
@@ -21,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import jimbot.api.grpc.Calls;
 import jimbot.api.grpc.ProtoJson;
@@ -42,6 +48,15 @@ import jimbot.v1.SubscribeRequest;
 
 /** The EventBus service: publishing through the same intake as HTTP, and the journal as resumable, shared streams. */
 public final class EventBusRpc implements EventBusGrpc.AsyncService, BindableService {
+
+    /**
+     * Response header of Subscribe, sent as soon as the call arrives (before any event): the first offset the stream
+     * considers, which is {@code from_offset} when given and else the journal's end. A client that subscribed "from
+     * now" resumes from it after a disconnect that came before its first event.
+     */
+    public static final Metadata.Key<String> FROM_OFFSET = Metadata.Key.of("jimbot-from-offset", Metadata.ASCII_STRING_MARSHALLER);
+    /** Response header of Subscribe: the journal's end (the next offset it will give) when the call arrived. */
+    public static final Metadata.Key<String> JOURNAL_END = Metadata.Key.of("jimbot-journal-end", Metadata.ASCII_STRING_MARSHALLER);
 
     private final Intake intake;
     private final RecentEvents recent;
@@ -114,7 +129,7 @@ public final class EventBusRpc implements EventBusGrpc.AsyncService, BindableSer
         service.addMethod(subscribe).addMethod(history);
         ServerServiceDefinition.Builder b = ServerServiceDefinition.builder(service.build());
         kept.forEach(b::addMethod);
-        return b.addMethod(subscribe, ServerCalls.asyncServerStreamingCall(this::subscribeEncoded))
+        return b.addMethod(subscribe, pinned(ServerCalls.asyncServerStreamingCall(this::subscribeEncoded)))
                 .addMethod(history, ServerCalls.asyncServerStreamingCall(this::historyEncoded))
                 .build();
     }
@@ -159,6 +174,54 @@ public final class EventBusRpc implements EventBusGrpc.AsyncService, BindableSer
             target.write(buf, pos, n);
             pos = count;
             return n;
+        }
+    }
+
+    /**
+     * Subscribe with its start pinned when the call arrives: a request without {@code from_offset} gets the journal's
+     * end as it, and both go back at once as response headers ({@link #FROM_OFFSET}, {@link #JOURNAL_END}). A request
+     * the stream will refuse (a bad pattern) gets no headers, only its error.
+     */
+    private ServerCallHandler<SubscribeRequest, Encoded> pinned(ServerCallHandler<SubscribeRequest, Encoded> next) {
+        return (call, headers) -> {
+            HeadersOnce<SubscribeRequest, Encoded> once = new HeadersOnce<>(call);
+            return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(once, headers)) {
+                @Override
+                public void onMessage(SubscribeRequest request) {
+                    super.onMessage(pin(request, once));
+                }
+            };
+        };
+    }
+
+    private SubscribeRequest pin(SubscribeRequest request, HeadersOnce<?, ?> call) {
+        try {
+            pattern(request.getPattern());
+        } catch (InvalidArgumentException e) {
+            return request; // refused by subscribeEncoded
+        }
+        long end = recent.journal().end();
+        SubscribeRequest pinned = request.hasFromOffset() ? request : request.toBuilder().setFromOffset(end).build();
+        Metadata m = new Metadata();
+        m.put(FROM_OFFSET, Long.toUnsignedString(pinned.getFromOffset()));
+        m.put(JOURNAL_END, Long.toString(end));
+        call.sendHeaders(m);
+        return pinned;
+    }
+
+    /** A call whose first sendHeaders wins: the stub's own (empty) headers before its first message are dropped. */
+    private static final class HeadersOnce<Q, R> extends ForwardingServerCall.SimpleForwardingServerCall<Q, R> {
+        private final AtomicBoolean sent = new AtomicBoolean();
+
+        HeadersOnce(ServerCall<Q, R> call) {
+            super(call);
+        }
+
+        @Override
+        public void sendHeaders(Metadata headers) {
+            if (sent.compareAndSet(false, true)) {
+                super.sendHeaders(headers);
+            }
         }
     }
 

@@ -21,6 +21,7 @@ import io.grpc.health.v1.HealthGrpc;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
+import io.grpc.stub.MetadataUtils;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import jimbot.api.grpc.GrpcServer;
 import jimbot.api.strategy.StrategyRpc;
 import jimbot.ingest.http.IntakeServer;
@@ -243,6 +245,81 @@ class EventBusRpcTest {
         assertThat(next.getEventId()).isEqualTo("m-1");
         assertThat(next.getOffset()).isEqualTo(2);
         assertThat(got.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    /** Subscribes with the stub's async API, capturing the response headers; the queue gets events, then null. */
+    private ClientCallStreamObserver<?> subscribe(SubscribeRequest request, AtomicReference<Metadata> headers,
+                                                  BlockingQueue<Optional<Event>> got) {
+        ClientCallStreamObserver<?>[] call = new ClientCallStreamObserver<?>[1];
+        EventBusGrpc.newStub(channel).withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(headers, new AtomicReference<>()))
+                .subscribe(request, new ClientResponseObserver<SubscribeRequest, Event>() {
+                    @Override
+                    public void beforeStart(ClientCallStreamObserver<SubscribeRequest> c) {
+                        call[0] = c;
+                    }
+
+                    @Override
+                    public void onNext(Event e) {
+                        got.add(Optional.of(e));
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        got.add(Optional.empty());
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        got.add(Optional.empty());
+                    }
+                });
+        return call[0];
+    }
+
+    private static Metadata await(AtomicReference<Metadata> headers) throws InterruptedException {
+        for (int i = 0; i < 200 && headers.get() == null; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(headers.get()).as("response headers").isNotNull();
+        return headers.get();
+    }
+
+    @Test
+    void aSubscriptionFromNowSaysAtOnceWhereItStartsSoAReconnectResumesThereAndLosesNothing() throws Exception {
+        post(0, 5);
+        AtomicReference<Metadata> headers = new AtomicReference<>();
+        BlockingQueue<Optional<Event>> got = new LinkedBlockingQueue<>();
+        ClientCallStreamObserver<?> first = subscribe(SubscribeRequest.newBuilder().setPattern("game.money.>").build(), headers, got);
+        Metadata h = await(headers); // before any event: nothing has been posted since
+        assertThat(h.get(EventBusRpc.FROM_OFFSET)).isEqualTo("5");
+        assertThat(h.get(EventBusRpc.JOURNAL_END)).isEqualTo("5");
+        assertThat(got).isEmpty();
+        first.cancel("the connection drops before the first event", null);
+        post(5, 8); // while the client reconnects
+
+        AtomicReference<Metadata> again = new AtomicReference<>();
+        BlockingQueue<Optional<Event>> resumed = new LinkedBlockingQueue<>();
+        ClientCallStreamObserver<?> second = subscribe(SubscribeRequest.newBuilder().setPattern("game.money.>")
+                .setFromOffset(Long.parseLong(h.get(EventBusRpc.FROM_OFFSET))).build(), again, resumed);
+        assertThat(await(again).get(EventBusRpc.FROM_OFFSET)).isEqualTo("5");
+        assertThat(again.get().get(EventBusRpc.JOURNAL_END)).isEqualTo("8");
+        List<Long> offsets = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Optional<Event> e = resumed.poll(10, TimeUnit.SECONDS);
+            assertThat(e).as("event %d", i).isNotNull().isPresent();
+            offsets.add(e.get().getOffset());
+        }
+        assertThat(offsets).containsExactly(5L, 6L, 7L);
+        second.cancel("done", null);
+    }
+
+    @Test
+    void aRefusedSubscriptionSendsNoStartHeaders() throws Exception {
+        AtomicReference<Metadata> headers = new AtomicReference<>();
+        BlockingQueue<Optional<Event>> got = new LinkedBlockingQueue<>();
+        subscribe(SubscribeRequest.newBuilder().setPattern("game..>").build(), headers, got);
+        assertThat(got.poll(10, TimeUnit.SECONDS)).isEmpty();
+        assertThat(headers.get() == null || headers.get().get(EventBusRpc.FROM_OFFSET) == null).isTrue();
     }
 
     @Test
