@@ -46,7 +46,7 @@ final class EngineProcess implements AutoCloseable {
             port.completeExceptionally(new IllegalStateException("engine exited before listening:\n" + output()));
         });
         try {
-            httpPort = port.get(60, TimeUnit.SECONDS);
+            httpPort = port.get(180, TimeUnit.SECONDS); // generous: a loaded 2-core machine has taken 60 s to start Neo4j
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("engine did not start:\n" + output(), e);
