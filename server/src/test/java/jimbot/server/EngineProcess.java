@@ -1,9 +1,6 @@
 package jimbot.server;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +15,7 @@ final class EngineProcess implements AutoCloseable {
     private static final Pattern HTTP = Pattern.compile("HTTP\\s+http://127\\.0\\.0\\.1:(\\d+)");
     private final Process process;
     private final int httpPort;
-    private final StringBuilder output = new StringBuilder();
+    private final ChildOutput<Integer> output;
 
     private EngineProcess(Path workingDir, List<String> extraArgs) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -27,24 +24,11 @@ final class EngineProcess implements AutoCloseable {
                 "serve", "--http-port", "0", "--grpc-port", "0", "--bolt-port", "0"));
         cmd.addAll(extraArgs);
         process = new ProcessBuilder(cmd).directory(workingDir.toFile()).redirectErrorStream(true).start();
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    synchronized (output) {
-                        output.append(line).append('\n');
-                    }
-                    Matcher m = HTTP.matcher(line);
-                    if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
-                    }
-                }
-            } catch (IOException e) {
-                // the process died; the port future fails below
-            }
-            port.completeExceptionally(new IllegalStateException("engine exited before listening:\n" + output()));
+        output = new ChildOutput<>(process, line -> {
+            Matcher m = HTTP.matcher(line);
+            return m.find() ? Integer.parseInt(m.group(1)) : null;
         });
+        CompletableFuture<Integer> port = output.ready();
         try {
             httpPort = port.get(180, TimeUnit.SECONDS); // generous: a loaded 2-core machine has taken 60 s to start Neo4j
         } catch (Exception e) {
@@ -67,9 +51,7 @@ final class EngineProcess implements AutoCloseable {
     }
 
     String output() {
-        synchronized (output) {
-            return output.toString();
-        }
+        return output.text();
     }
 
     /** SIGKILL: no shutdown hook, no flush, nothing graceful. */

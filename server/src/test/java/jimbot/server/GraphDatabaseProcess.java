@@ -1,11 +1,8 @@
 package jimbot.server;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,24 +25,8 @@ final class GraphDatabaseProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), GraphDatabaseProcess.class.getName(), dir.toString(),
                 Integer.toString(port)));
         process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        CompletableFuture<URI> bolt = new CompletableFuture<>();
-        StringBuilder output = new StringBuilder();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    synchronized (output) {
-                        output.append(line).append('\n');
-                    }
-                    if (line.startsWith("BOLT ")) {
-                        bolt.complete(URI.create(line.substring(5).trim()));
-                    }
-                }
-            } catch (IOException e) {
-                // the process died
-            }
-            bolt.completeExceptionally(new IllegalStateException("graph database exited:\n" + output));
-        });
+        CompletableFuture<URI> bolt = new ChildOutput<>(process,
+                line -> line.startsWith("BOLT ") ? URI.create(line.substring(5).trim()) : null).ready();
         try {
             boltUri = bolt.get(90, TimeUnit.SECONDS);
         } catch (Exception e) {
